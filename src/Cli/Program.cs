@@ -1,0 +1,3 @@
+using AccelSdk.Cli;
+
+return AccelApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,18 @@
+using AccelSdk.Core.DependencyInjection;
+using AccelSdk.Core.Devices;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccelSdk.Cli;
+
+/// <summary>Builds the service provider every command uses: the SDK with every driver the tool ships.</summary>
+internal static class SdkHost
+{
+    public static ServiceProvider Build(Action<AccelSdkOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddAccelSdk(configure);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public static DeviceRegistry Registry(this IServiceProvider provider) => provider.GetRequiredService<DeviceRegistry>();
+}
