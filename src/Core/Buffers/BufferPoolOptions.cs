@@ -24,8 +24,8 @@ public sealed class BufferPoolOptions
     /// </summary>
     public int Alignment { get; set; } = 64;
 
-    /// <summary>Segments each thread keeps locally (see <see cref="Pools.OpPoolOptions.CacheSize"/>). Default 32.</summary>
-    public int CacheSize { get; set; } = 32;
+    /// <summary>Segments each thread keeps locally (see <see cref="Pools.OpPoolOptions.CacheSize"/>). Default (null): min(32, Count/8).</summary>
+    public int? CacheSize { get; set; }
 
     internal void Validate()
     {
@@ -39,6 +39,9 @@ public sealed class BufferPoolOptions
                 $"Alignment must be a power of two in [64, 4096]; got {Alignment}.");
         }
 
-        ThrowHelper.ThrowIfOutOfRange(CacheSize, 0, Math.Min(Pools.OpPoolOptions.MaxCacheSize, Count), nameof(CacheSize));
+        if (CacheSize is int cache)
+        {
+            ThrowHelper.ThrowIfOutOfRange(cache, 0, Pools.OpPoolOptions.MaxCacheSizeFor(Count), nameof(CacheSize));
+        }
     }
 }

@@ -35,8 +35,8 @@ public sealed class OpPool<T> : IDisposable
     {
         Name = options.Name;
         Size = options.Count;
-        _cacheSize = options.CacheSize;
-        _flushThreshold = options.CacheSize + (options.CacheSize / 2);
+        _cacheSize = options.EffectiveCacheSize;
+        _flushThreshold = _cacheSize + (_cacheSize / 2);
         _ring = Ring.Create<T>(options.Count, RingFlags.ExactSize);
         var all = new T[options.Count];
         for (int i = 0; i < all.Length; i++)

@@ -16,15 +16,24 @@ public sealed class OpPoolOptions
     public int Count { get; set; } = 1023;
 
     /// <summary>
-    /// Objects each thread keeps locally, in [0, <see cref="MaxCacheSize"/>] and at most <see cref="Count"/>;
-    /// 0 disables the caches. Default 32.
+    /// Objects each thread keeps locally, in [0, min(<see cref="MaxCacheSize"/>, ⌊2·Count/3⌋)] (DPDK's rule, so that
+    /// one thread's cache cannot hold the whole pool); 0 disables the caches. Default (null): min(32, Count/8).
     /// </summary>
-    public int CacheSize { get; set; } = 32;
+    public int? CacheSize { get; set; }
+
+    internal int EffectiveCacheSize => CacheSize ?? DefaultCacheSize(Count);
+
+    internal static int DefaultCacheSize(int count) => Math.Min(32, count / 8);
+
+    internal static int MaxCacheSizeFor(int count) => Math.Min(MaxCacheSize, (int)(2L * count / 3));
 
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Name, nameof(Name));
         ThrowHelper.ThrowIfOutOfRange(Count, 1, MaxCount, nameof(Count));
-        ThrowHelper.ThrowIfOutOfRange(CacheSize, 0, Math.Min(MaxCacheSize, Count), nameof(CacheSize));
+        if (CacheSize is int cache)
+        {
+            ThrowHelper.ThrowIfOutOfRange(cache, 0, MaxCacheSizeFor(Count), nameof(CacheSize));
+        }
     }
 }
