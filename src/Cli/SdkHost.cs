@@ -1,3 +1,4 @@
+using AccelSdk.Bbdev.DependencyInjection;
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ internal static class SdkHost
     public static ServiceProvider Build(Action<AccelSdkOptions>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddAccelSdk(configure);
+        services.AddAccelSdk(configure)
+            .AddBasebandNull();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
