@@ -24,6 +24,18 @@ internal static class ConsoleFactory
         return console;
     }
 
+    /// <summary>A table with box-drawing borders on a terminal and plain ASCII borders when redirected.</summary>
+    public static Table NewTable(TextWriter output, params string[] columns)
+    {
+        var table = new Table().AddColumns(columns);
+        if (!IsInteractive(output))
+        {
+            table.Border(TableBorder.Ascii);
+        }
+
+        return table;
+    }
+
     /// <summary>Whether live widgets (progress bars) make sense on this output.</summary>
     public static bool IsInteractive(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 }

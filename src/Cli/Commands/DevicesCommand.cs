@@ -42,7 +42,7 @@ internal static class DevicesCommand
         }
         else
         {
-            var table = new Table().AddColumns("Name", "Class", "Driver", "State", "Queues", "NUMA", "Location");
+            Table table = ConsoleFactory.NewTable(output, "Name", "Class", "Driver", "State", "Queues", "NUMA", "Location");
             foreach (IAccelDevice device in devices)
             {
                 table.AddRow(
@@ -65,7 +65,7 @@ internal static class DevicesCommand
             return;
         }
 
-        var driverTable = new Table().AddColumns("Driver", "Class", "Aliases", "Arguments");
+        Table driverTable = ConsoleFactory.NewTable(output, "Driver", "Class", "Aliases", "Arguments");
         foreach (IDeviceDriver driver in drivers)
         {
             driverTable.AddRow(
