@@ -433,7 +433,7 @@ internal sealed class VectorParser
 
         if (words.Count == 0)
         {
-            Fail(entry.FirstLine, $"'{key}' has no data words");
+            Fail(entry.LineAt(valueStart), $"'{key}' has no data words");
         }
 
         // The bytes are the words' little-endian memory image, cut to the counted total (reference §3.1).
