@@ -8,9 +8,10 @@ namespace AccelSdk.Bbdev.TestVectors;
 /// <see cref="BbdevTestVectorWriter"/>, make one with <see cref="BbdevTestVectorBuilder"/>.
 /// </summary>
 /// <remarks>
-/// Two vectors are equal when everything the file says is equal: op type, flags (value and tokens), expected
-/// status, parameters and data bytes. <see cref="FilePath"/> and <see cref="Warnings"/> are not compared, so a
-/// vector read back from what the writer wrote equals the original.
+/// Two vectors are equal when they describe the same test: op type, flags value, expected status, parameters and
+/// data bytes. <see cref="FilePath"/>, <see cref="Warnings"/> and the spelling of the flags
+/// (<see cref="OpFlagTokens"/>: order, repeats) are not compared; the writer keeps the tokens anyway, so a vector
+/// read back from what the writer wrote equals the original in those too.
 /// </remarks>
 public sealed class BbdevTestVector : IEquatable<BbdevTestVector>
 {
@@ -182,7 +183,6 @@ public sealed class BbdevTestVector : IEquatable<BbdevTestVector>
         }
 
         if (OpType != other.OpType || OpFlags != other.OpFlags || ExpectedStatus != other.ExpectedStatus
-            || !OpFlagTokens.SequenceEqual(other.OpFlagTokens, StringComparer.Ordinal)
             || !Equals(_parameters, other._parameters))
         {
             return false;

@@ -41,6 +41,7 @@ public sealed class ConformanceVectorTests
         BbdevTestVector reread = BbdevTestVectorReader.Parse(written, name + " (rewritten)");
 
         Assert.Equal(original, reread);
+        Assert.Equal(original.OpFlagTokens, reread.OpFlagTokens);
         Assert.Equal(written, BbdevTestVectorWriter.WriteToString(reread));
     }
 
@@ -269,6 +270,19 @@ public sealed class ConformanceVectorTests
         Assert.Null(v.Ldpc);
         Assert.Empty(v.Warnings);
         Assert.Equal(0, v.GetTotalLength(BbdevVectorDataKind.Input));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryFile_CopiedThroughTheBuilder_IsEqual(string name)
+    {
+        BbdevTestVector original = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(name));
+
+        BbdevTestVector copy = new BbdevTestVectorBuilder(original).Build();
+
+        Assert.Equal(original, copy);
+        Assert.Equal(original.GetHashCode(), copy.GetHashCode());
+        Assert.Null(copy.FilePath);
     }
 
     [Fact]
