@@ -96,6 +96,14 @@ public sealed class VectorReaderTests
         Assert.Equal(44u, v.Ldpc!.E);
     }
 
+    [Fact]
+    public void ByteOrderMark_IsNotPartOfTheFirstLine()
+    {
+        BbdevTestVector v = Parse("\uFEFF# header\nop_type = RTE_BBDEV_OP_NONE\n");
+
+        Assert.Equal(BbdevOpType.None, v.OpType);
+    }
+
     [Theory]
     [InlineData("44", 44u)]
     [InlineData("0x2C", 44u)]
