@@ -189,7 +189,7 @@ public static class BbdevDpdkNames
                 $"flags 0x{flags:X} have bits 0x{unknown:X} that are not {GetOpTypeName(opType)} flags.", nameof(flags));
         }
 
-        var names = new List<string>(BitOperationsCount(flags));
+        var names = new List<string>(System.Numerics.BitOperations.PopCount(flags));
         foreach (FlagName entry in FlagTables[index])
         {
             if ((flags & entry.Value) != 0)
@@ -233,8 +233,6 @@ public static class BbdevDpdkNames
 
         return null;
     }
-
-    private static int BitOperationsCount(uint value) => System.Numerics.BitOperations.PopCount(value);
 
     private static int Index(BbdevOpType opType)
     {

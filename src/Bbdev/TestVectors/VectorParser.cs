@@ -22,7 +22,8 @@ namespace AccelSdk.Bbdev.TestVectors;
 /// does not fit its field (DPDK truncates), text after a second <c>=</c> (DPDK ignores it), a data key whose index
 /// has trailing characters, a data word wider than 32 bits or counted as more than 4 bytes, and list keys without
 /// exactly 12 values. A line of only blanks is skipped with a warning (DPDK fails on it). Repeated scalar keys are
-/// accepted (the last wins, as in DPDK) with a warning.
+/// accepted (the last wins, as in DPDK) with a warning. The legacy decoder key <c>iter_max</c> (pre-2023 vectors)
+/// is checked and ignored with a warning, where DPDK today refuses it.
 /// </para>
 /// </remarks>
 internal sealed class VectorParser
@@ -50,7 +51,8 @@ internal sealed class VectorParser
 
     public VectorParser(string text, string source, string? filePath)
     {
-        _text = text;
+        // A UTF-8 byte-order mark is not part of the first line (File.ReadAllText drops it; Parse(string) may not).
+        _text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
         _source = source;
         _filePath = filePath;
         _segments = new List<ReadOnlyMemory<byte>>[BbdevTestVector.DataKindCount];
@@ -191,12 +193,16 @@ internal sealed class VectorParser
         {
             ParseData(entry, valueStart, key, prefix, kind);
         }
+        else if (key == "iter_max" && _opType is BbdevOpType.LdpcDec or BbdevOpType.TurboDec)
+        {
+            // Decoder vectors carried iter_max until DPDK removed the key in 2023 (commit 31fab7b4e8); reading those
+            // files is worth more than refusing them, and the value has no place in today's op (the runner's -t sets it).
+            ParseNumber(entry, valueStart, entry.Text.Length, key, _opType == BbdevOpType.TurboDec ? FieldWidth.U4 : FieldWidth.U8);
+            Warn(line, "iter_max is a legacy key (removed from DPDK's vector format in 2023): ignored; the runner's -t option sets the iteration limit");
+        }
         else
         {
-            string hint = key == "iter_max"
-                ? " (iter_max left the vector format in 2023; the runner's -t option sets it)"
-                : string.Empty;
-            Fail(line, $"unknown key '{key}' for {BbdevDpdkNames.GetOpTypeName(_opType)}{hint}; accepted keys: {AcceptedKeys()}");
+            Fail(line, $"unknown key '{key}' for {BbdevDpdkNames.GetOpTypeName(_opType)}; accepted keys: {AcceptedKeys()}");
         }
     }
 
@@ -383,29 +389,27 @@ internal sealed class VectorParser
         foreach ((int start, int end) in Tokens(text, valueStart))
         {
             ReadOnlySpan<char> token = text.AsSpan(start, end - start);
-            int line = entry.LineAt(start);
-            string shown = CNumber.Trim(token).ToString();
             int used = CNumber.Parse(token, out ulong value, out bool negative, out bool overflow);
             if (used == 0 || used != token.Length)
             {
-                Fail(line, $"malformed data word '{Echo(shown)}' in '{key}'");
+                Fail(entry.LineAt(start), $"malformed data word '{Echo(Shown(token))}' in '{key}'");
             }
 
             if (overflow || negative || value > uint.MaxValue)
             {
-                Fail(line, $"data word '{Echo(shown)}' in '{key}' does not fit in 32 bits");
+                Fail(entry.LineAt(start), $"data word '{Echo(Shown(token))}' in '{key}' does not fit in 32 bits");
             }
 
             // DPDK: bytes += (strlen(token) - 2) / 2, blanks before the token included.
             if (token.Length < 2)
             {
-                Fail(line, $"data word '{shown}' in '{key}' is too short: a word's byte count is (its length - 2) / 2, so write it as 0x..");
+                Fail(entry.LineAt(start), $"data word '{Shown(token)}' in '{key}' is too short: a word's byte count is (its length - 2) / 2, so write it as 0x..");
             }
 
             int bytes = (token.Length - 2) / 2;
             if (bytes > 4)
             {
-                Fail(line, $"data word '{Echo(shown)}' in '{key}' counts as {bytes} bytes (DPDK derives the count from the token length, blanks before it included); at most 8 hex digits and one blank are allowed");
+                Fail(entry.LineAt(start), $"data word '{Echo(Shown(token))}' in '{key}' counts as {bytes} bytes (DPDK derives the count from the token length, blanks before it included); at most 8 hex digits and one blank are allowed");
             }
 
             // Only the last word of an entry may be short; warn once per entry otherwise.
@@ -418,13 +422,14 @@ internal sealed class VectorParser
 
             if (bytes < 4 && !shortWordWarned)
             {
-                pendingShortLine = line;
+                pendingShortLine = entry.LineAt(start);
             }
 
-            bool hex = shown.Length > 2 && shown[0] == '0' && (shown[1] == 'x' || shown[1] == 'X');
-            if (!hex || (shown.Length - 2) != bytes * 2)
+            ReadOnlySpan<char> word = CNumber.Trim(token);
+            bool hex = word.Length > 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'X');
+            if (!hex || (word.Length - 2) != bytes * 2)
             {
-                Warn(line, $"data word '{shown}' in '{key}' counts as {bytes} byte(s): DPDK derives the count from the token length, not its digits (write words as 0x with 2, 4, 6 or 8 hex digits)");
+                Warn(entry.LineAt(start), $"data word '{word}' in '{key}' counts as {bytes} byte(s): DPDK derives the count from the token length, not its digits (write words as 0x with 2, 4, 6 or 8 hex digits)");
             }
 
             words.Add((uint)value);
@@ -526,6 +531,8 @@ internal sealed class VectorParser
         }
     }
 
+    private static string Shown(ReadOnlySpan<char> token) => CNumber.Trim(token).ToString();
+
     private static string Echo(string text) => text.Length <= MaxEcho ? text : string.Concat(text.AsSpan(0, MaxEcho), "...");
 
     private void Warn(int line, string message) => _warnings.Add($"{_source}:{line}: {message}");
@@ -554,21 +561,29 @@ internal sealed class VectorParser
         }
 
         /// <summary>The file line holding character <paramref name="offset"/> of <see cref="Text"/>.</summary>
+        /// <remarks>Binary search: a data entry can span tens of thousands of lines.</remarks>
         public int LineAt(int offset)
         {
-            int line = FirstLine;
-            foreach ((int start, int number) in _pieces)
+            // The last piece starting at or before offset; empty pieces (blank lines inside a value) share their
+            // offset with the next piece, and the later one holds the text.
+            int low = 0;
+            int high = _pieces.Count - 1;
+            int found = 0;
+            while (low <= high)
             {
-                if (start > offset)
+                int middle = (low + high) >>> 1;
+                if (_pieces[middle].Offset <= offset)
                 {
-                    break;
+                    found = middle;
+                    low = middle + 1;
                 }
-
-                // Empty pieces (blank lines inside a value) share an offset with the next piece; the later one holds the text.
-                line = number;
+                else
+                {
+                    high = middle - 1;
+                }
             }
 
-            return line;
+            return _pieces.Count == 0 ? FirstLine : _pieces[found].Line;
         }
     }
 }

@@ -96,6 +96,14 @@ public sealed class VectorReaderTests
         Assert.Equal(44u, v.Ldpc!.E);
     }
 
+    [Fact]
+    public void ByteOrderMark_IsNotPartOfTheFirstLine()
+    {
+        BbdevTestVector v = Parse("\uFEFF# header\nop_type = RTE_BBDEV_OP_NONE\n");
+
+        Assert.Equal(BbdevOpType.None, v.OpType);
+    }
+
     [Theory]
     [InlineData("44", 44u)]
     [InlineData("0x2C", 44u)]
@@ -281,11 +289,24 @@ public sealed class VectorReaderTests
     }
 
     [Fact]
-    public void IterMax_IsRefusedWithAHint()
+    public void LegacyIterMax_InDecoderVectors_IsIgnoredWithAWarning()
     {
-        BbdevVectorFormatException e = ParseFails(LdpcDecHead + "iter_max = 8\n");
+        BbdevTestVector ldpc = Parse(LdpcDecHead + "iter_max = 20\ne = 8\n");
+        BbdevTestVector turbo = Parse("op_type = RTE_BBDEV_OP_TURBO_DEC\ninput0 = 0x01\nhard_output0 = 0x01\niter_max = 8\n");
 
-        Assert.Contains("iter_max left the vector format", e.Message, StringComparison.Ordinal);
+        Assert.Equal(8u, ldpc.Ldpc!.E);
+        Assert.Contains(ldpc.Warnings, w => w.StartsWith(Name + ":4: iter_max is a legacy key", StringComparison.Ordinal));
+        Assert.DoesNotContain("iter_max", BbdevTestVectorWriter.WriteToString(ldpc), StringComparison.Ordinal);
+        Assert.Contains(turbo.Warnings, w => w.Contains("iter_max is a legacy key", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("op_type = RTE_BBDEV_OP_TURBO_DEC\ninput0 = 0x01\nhard_output0 = 0x01\niter_max = 16\n", "4-bit field")]
+    [InlineData("op_type = RTE_BBDEV_OP_LDPC_DEC\niter_max = x\n", "expects a number")]
+    [InlineData("op_type = RTE_BBDEV_OP_LDPC_ENC\niter_max = 8\n", "unknown key 'iter_max'")]
+    public void LegacyIterMax_IsStillChecked(string text, string reason)
+    {
+        Assert.Contains(reason, ParseFails(text).Reason, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -165,6 +165,25 @@ public sealed class VectorWriterTests
     }
 
     [Fact]
+    public void SixtyFourLargeSegments_RoundTrip()
+    {
+        var random = new Random(7);
+        var builder = new BbdevTestVectorBuilder(BbdevOpType.LdpcDec);
+        for (int i = 0; i < BbdevTestVector.MaxSegments; i++)
+        {
+            var segment = new byte[8448 + i];
+            random.NextBytes(segment);
+            builder.AddSegment(BbdevVectorDataKind.Input, segment);
+        }
+
+        BbdevTestVector vector = builder.Build();
+        BbdevTestVector reread = BbdevTestVectorReader.Parse(BbdevTestVectorWriter.WriteToString(vector));
+
+        Assert.Equal(vector, reread);
+        Assert.Equal(BbdevTestVector.MaxSegments, reread.GetSegmentCount(BbdevVectorDataKind.Input));
+    }
+
+    [Fact]
     public void RandomLdpcVectors_RoundTrip()
     {
         Prop.ForAll(LdpcVectors().ToArbitrary(), RoundTrips).QuickCheckThrowOnFailure();
