@@ -393,16 +393,7 @@ public sealed class BbdevDevice : IAccelDevice
         QueueSlot slot = DataPathSlot(queueId, type);
         BbdevQueue<TOp> queue = Unsafe.As<BbdevQueue<TOp>>(slot.Handler!);
         int returned = queue.Dequeue(ops);
-        int errors = 0;
-        for (int i = 0; i < returned; i++)
-        {
-            if ((ops[i].Status & (BbdevOpStatus.DriverError | BbdevOpStatus.DataError)) != 0)
-            {
-                errors++;
-            }
-        }
-
-        queue.Counters.AddDequeued(returned, errors);
+        queue.Counters.AddDequeued(returned);
         return returned;
     }
 

@@ -30,8 +30,28 @@ public abstract class RingBbdevQueue<TOp> : BbdevQueue<TOp>
     /// <inheritdoc />
     public override int Dequeue(Span<TOp> ops) => _completed.DequeueBurst(ops);
 
-    /// <summary>Publishes processed ops for dequeue, in order; returns how many fit.</summary>
-    protected int Complete(ReadOnlySpan<TOp> ops) => _completed.EnqueueBurst(ops);
+    /// <summary>
+    /// Publishes processed ops for dequeue, in order, and counts those with a driver or data error (the ops were just
+    /// processed by this thread, so their status is in cache); returns how many fit.
+    /// </summary>
+    protected int Complete(ReadOnlySpan<TOp> ops)
+    {
+        int errors = 0;
+        foreach (TOp op in ops)
+        {
+            errors += (op.Status & (BbdevOpStatus.DriverError | BbdevOpStatus.DataError)) != 0 ? 1 : 0;
+        }
+
+        if (errors != 0)
+        {
+            Counters.AddDequeueErrors(errors);
+        }
+
+        return _completed.EnqueueBurst(ops);
+    }
+
+    /// <summary>Publishes ops untouched (no status inspection), for drivers that do not process them.</summary>
+    protected int CompleteUntouched(ReadOnlySpan<TOp> ops) => _completed.EnqueueBurst(ops);
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

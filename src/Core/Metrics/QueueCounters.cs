@@ -45,6 +45,13 @@ public sealed class QueueCounters
         _lines.DequeueWarnings += warnings;
     }
 
+    /// <summary>
+    /// Counts ops completed with an error status. Called by the thread that completes ops (a worker, an engine, or
+    /// the enqueuing thread of a synchronous driver) — the only writer of this counter — so that the dequeue path
+    /// never has to touch the ops to count errors.
+    /// </summary>
+    public void AddDequeueErrors(long errors) => _lines.DequeueErrors += errors;
+
     /// <summary>Zeroes every counter. Not atomic with respect to a concurrent data path.</summary>
     public void Reset() => _lines = default;
 

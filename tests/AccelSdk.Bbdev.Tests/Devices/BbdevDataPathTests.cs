@@ -73,14 +73,18 @@ public sealed class BbdevDataPathTests
     }
 
     [Fact]
-    public void DequeueErrors_AreCounted()
+    public void NullDevice_ReturnsOpsUntouched()
     {
         using BbdevDevice device = StartNull(BbdevOpType.LdpcEnc);
-        var bad = new LdpcEncOp();
-        bad.Reject(BbdevOpStatus.DataError, "test");
-        device.EnqueueLdpcEnc(0, [bad, new LdpcEncOp()]);
-        device.DequeueLdpcEnc(0, new LdpcEncOp[2]);
-        Assert.Equal(1, device.GetQueueStats(0).DequeueErrorCount);
+        var marked = new LdpcEncOp { Zc = 384 };
+        marked.Reject(BbdevOpStatus.DataError, "set by the test");
+        device.EnqueueLdpcEnc(0, [marked]);
+        var outOps = new LdpcEncOp[1];
+        device.DequeueLdpcEnc(0, outOps);
+        Assert.Same(marked, outOps[0]);
+        Assert.Equal(BbdevOpStatus.DataError, marked.Status);
+        Assert.Equal(384, marked.Zc);
+        Assert.Equal(0, device.GetQueueStats(0).DequeueErrorCount); // it processes nothing, so it judges nothing
     }
 
     [Fact]

@@ -6,5 +6,5 @@ namespace AccelSdk.Bbdev.Drivers.Null;
 internal sealed class NullBbdevQueue<TOp>(int queueId, BbdevQueueConfig config) : RingBbdevQueue<TOp>(queueId, config)
     where TOp : BbdevOp
 {
-    public override int Enqueue(ReadOnlySpan<TOp> ops) => Complete(ops);
+    public override int Enqueue(ReadOnlySpan<TOp> ops) => CompleteUntouched(ops);
 }

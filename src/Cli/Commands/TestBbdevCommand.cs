@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AccelSdk.Bbdev;
+using AccelSdk.Cli.TestBbdev;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace AccelSdk.Cli.Commands;
+
+/// <summary><c>accel test-bbdev</c>: DPDK test-bbdev's options and test cases over vector files.</summary>
+internal static class TestBbdevCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var vectors = new Option<string[]>("--test-vector", "-v")
+        {
+            Description = "Vector file or directory (every *.data in it); repeatable.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var cases = new Option<string>("--test-cases", "-c")
+        {
+            Description = "Comma-separated test cases: validation, throughput, latency, offload, bler.",
+            DefaultValueFactory = _ => "validation",
+        };
+        var numOps = new Option<int>("--num-ops", "-n") { Description = "Ops per queue (per lcore); 0 = 64.", DefaultValueFactory = _ => 64 };
+        var burst = new Option<int>("--burst-size", "-b") { Description = "Enqueue/dequeue burst size (1..512); 0 = 32.", DefaultValueFactory = _ => 32 };
+        var lcores = new Option<int>("--num-lcores", "-l") { Description = "Worker threads, one queue each, for throughput.", DefaultValueFactory = _ => 1 };
+        var iterMax = new Option<int>("--iter-max", "-t") { Description = "Decoder iteration limit.", DefaultValueFactory = _ => 6 };
+        var snr = new Option<double>("--snr", "-s") { Description = "SNR in dB for the BLER test.", DefaultValueFactory = _ => 0 };
+        var device = new Option<string>("--device") { Description = "Device name or devargs (driver[,key=value...]).", DefaultValueFactory = _ => "baseband_sw" };
+        var json = new Option<string?>("--json") { Description = "Write machine-readable results to this file." };
+        var simd = new Option<string?>("--simd") { Description = "SIMD width for software drivers: auto, 512, 256, 128, scalar." };
+        var repetitions = new Option<int>("--repetitions") { Description = "Repetitions of the throughput loop (test-bbdev uses 100).", DefaultValueFactory = _ => 100 };
+
+        var command = new Command("test-bbdev", "Run DPDK test-bbdev vectors: validation, throughput, latency, offload and BLER test cases.")
+        {
+            vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions,
+        };
+        command.SetAction(parse =>
+        {
+            TestBbdevOptions options = Parse(parse, vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions);
+            return Run(options, output, error);
+        });
+        return command;
+    }
+
+    internal static int Run(TestBbdevOptions options, TextWriter output, TextWriter error)
+    {
+        IReadOnlyList<string> files = TestBbdevRunner.ExpandVectorPaths(options.Vectors);
+        using ServiceProvider provider = SdkHost.Build(o => o.ProbeBuses = true);
+        IAnsiConsole console = ConsoleFactory.Create(output);
+        bool interactive = ConsoleFactory.IsInteractive(output);
+        var runner = new TestBbdevRunner(options, provider.Registry(), result => WriteLine(console, result));
+        BbdevDevice bbdev = runner.AcquireDevice();
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"test-bbdev: device {bbdev.Name} ({bbdev.DriverName}; {bbdev.Info.Engine}), {files.Count} vector file(s), cases {string.Join(",", options.TestCases).ToLowerInvariant()}, num ops {options.NumOps}, burst {options.BurstSize}, lcores {options.Lcores}, iter max {options.IterMax}"));
+
+        if (interactive && files.Count > 1)
+        {
+            console.Progress().AutoClear(true).Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("vectors", maxValue: files.Count);
+                runner.Run(bbdev, files, () => task.Increment(1));
+            });
+        }
+        else
+        {
+            runner.Run(bbdev, files);
+        }
+
+        WriteSummary(console, output, runner.Results);
+        if (options.JsonPath is not null)
+        {
+            WriteJson(options, bbdev, runner.Results);
+        }
+
+        int failed = runner.Results.Count(r => r.Outcome == TestOutcome.Failed);
+        return failed > 0 ? AccelApp.ExitFailed : AccelApp.ExitOk;
+    }
+
+    private static TestBbdevOptions Parse(ParseResult parse, Option<string[]> vectors, Option<string> cases, Option<int> numOps, Option<int> burst,
+        Option<int> lcores, Option<int> iterMax, Option<double> snr, Option<string> device, Option<string?> json, Option<string?> simd, Option<int> repetitions)
+    {
+        var testCases = new List<TestCaseKind>();
+        foreach (string name in (parse.GetValue(cases) ?? "validation").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse(name, ignoreCase: true, out TestCaseKind kind) || int.TryParse(name, out _))
+            {
+                throw new ArgumentException($"--test-cases: unknown test case '{name}'; allowed: validation, throughput, latency, offload, bler.");
+            }
+
+            if (!testCases.Contains(kind))
+            {
+                testCases.Add(kind);
+            }
+        }
+
+        int n = parse.GetValue(numOps);
+        n = n == 0 ? 64 : n;
+        int b = parse.GetValue(burst);
+        b = b == 0 ? 32 : b;
+        Require(n >= 1 && n <= 1 << 20, "--num-ops", n, "[1, 1048576]");
+        Require(b >= 1 && b <= 512, "--burst-size", b, "[1, 512]");
+        Require(n >= b, "--num-ops", n, $"at least the burst size {b}");
+        int l = parse.GetValue(lcores);
+        Require(l >= 1 && l <= 128, "--num-lcores", l, "[1, 128]");
+        int t = parse.GetValue(iterMax);
+        Require(t >= 1 && t <= 100, "--iter-max", t, "[1, 100]");
+        int reps = parse.GetValue(repetitions);
+        Require(reps >= 1 && reps <= 100000, "--repetitions", reps, "[1, 100000]");
+        string? simdValue = parse.GetValue(simd);
+        if (simdValue is not null)
+        {
+            _ = AccelSdk.Bbdev.Fec.SimdSupport.Parse(simdValue);
+        }
+
+        return new TestBbdevOptions
+        {
+            Vectors = parse.GetValue(vectors) ?? [],
+            TestCases = testCases,
+            NumOps = n,
+            BurstSize = b,
+            Lcores = l,
+            IterMax = t,
+            SnrDb = parse.GetValue(snr),
+            Device = parse.GetValue(device) ?? "baseband_sw",
+            JsonPath = parse.GetValue(json),
+            Simd = simdValue,
+            Repetitions = reps,
+        };
+    }
+
+    private static void Require(bool ok, string option, int value, string range)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"{option} {value} is out of range: allowed {range}.");
+        }
+    }
+
+    private static void WriteLine(IAnsiConsole console, TestCaseResult result)
+    {
+        string tag = result.Outcome switch
+        {
+            TestOutcome.Passed => "PASS",
+            TestOutcome.Failed => "FAIL",
+            _ => "SKIP",
+        };
+        console.WriteLine($"{tag,-4}  {result.Vector,-52} {result.TestCase,-10} {result.Detail}");
+    }
+
+    private static void WriteSummary(IAnsiConsole console, TextWriter output, IReadOnlyList<TestCaseResult> results)
+    {
+        Table table = ConsoleFactory.NewTable(output, "Vector", "Op", "Test", "Result", "Detail");
+        foreach (TestCaseResult r in results)
+        {
+            string outcome = r.Outcome switch
+            {
+                TestOutcome.Passed => "[green]passed[/]",
+                TestOutcome.Failed => "[red]failed[/]",
+                _ => "[yellow]skipped[/]",
+            };
+            table.AddRow(Markup.Escape(r.Vector), Markup.Escape(r.OpType.Replace("RTE_BBDEV_OP_", "", StringComparison.Ordinal)), r.TestCase, outcome, Markup.Escape(r.Detail));
+        }
+
+        console.Write(table);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count(r => r.Outcome == TestOutcome.Passed)} passed, {results.Count(r => r.Outcome == TestOutcome.Failed)} failed, {results.Count(r => r.Outcome == TestOutcome.Skipped)} skipped"));
+    }
+
+    private static void WriteJson(TestBbdevOptions options, BbdevDevice device, IReadOnlyList<TestCaseResult> results)
+    {
+        var document = new
+        {
+            tool = "accel test-bbdev",
+            device = device.Name,
+            driver = device.DriverName,
+            engine = device.Info.Engine,
+            machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
+            options,
+            results = results.Select(r => new { r.Vector, r.OpType, r.TestCase, outcome = r.Outcome.ToString().ToLowerInvariant(), r.Detail, r.Metrics }),
+        };
+        File.WriteAllText(options.JsonPath!, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}
