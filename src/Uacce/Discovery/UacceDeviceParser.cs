@@ -283,7 +283,10 @@ internal static class UacceDeviceParser
         }
 
         ulong magnitude = 0;
-        ulong limit = negative ? (ulong)-(min + 1) + 1 : (ulong)max;
+        // The largest magnitude that can still be in range; no digit sequence may exceed it, so nothing overflows.
+        ulong limit = negative
+            ? (min < 0 ? (ulong)(-(min + 1)) + 1 : 0)
+            : (max >= 0 ? (ulong)max : 0);
         foreach (char c in s)
         {
             int digit = c switch
@@ -301,14 +304,8 @@ internal static class UacceDeviceParser
             magnitude = (magnitude * (ulong)radix) + (ulong)digit;
         }
 
-        if (negative)
-        {
-            value = magnitude == 0 ? 0 : -(long)(magnitude - 1) - 1;
-            return value >= min;
-        }
-
-        value = (long)magnitude;
-        return value >= min;
+        value = negative ? (magnitude == 0 ? 0 : -(long)(magnitude - 1) - 1) : (long)magnitude;
+        return value >= min && value <= max;
     }
 
     private static bool TryReadMandatory(IUacceDeviceSource source, string attribute, out string text, out string reason)

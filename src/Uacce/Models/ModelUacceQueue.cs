@@ -54,7 +54,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
                 new UacceRegion(UacceRegionType.Dus, _dus, device.DusRegionSize, sink: null),
                 new UacceModelMemory(space),
                 _event.Set);
-            _queue = model.CreateQueue(context) ?? throw new InvalidOperationException($"Device model {model.GetType().Name}.CreateQueue returned null.");
+            _queue = model.InvokeCreateQueue(context) ?? throw new InvalidOperationException($"Device model {model.GetType().Name}.CreateQueue returned null.");
         }
         catch
         {
@@ -73,7 +73,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
             case Running:
                 try
                 {
-                    return _queue.Process();
+                    return _queue.InvokeProcess();
                 }
                 catch (Exception ex)
                 {
@@ -95,7 +95,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
 
     void IUacceDoorbellSink.OnDoorbell(long offset, ulong value)
     {
-        _queue.OnDoorbell(offset, value);
+        _queue.InvokeDoorbell(offset, value);
         _engine.Notify();
     }
 
@@ -132,7 +132,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
     private protected override void StartCore()
     {
         ThrowIfInvalid("start");
-        _queue.OnStart();
+        _queue.InvokeStart();
         if (Interlocked.CompareExchange(ref _run, Running, Idle) == Idle)
         {
             _engine.Add(this);
@@ -148,7 +148,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
     private protected override int IoControlCore(uint request, nint argument)
     {
         ThrowIfInvalid($"issue ioctl 0x{request:X8}");
-        int result = _queue.OnIoControl(request, argument);
+        int result = _queue.InvokeIoControl(request, argument);
         if (result < 0)
         {
             throw UacceErrors.IoctlFailed(Device, request, -result);
@@ -181,6 +181,14 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
     /// </summary>
     private void StopService()
     {
+        lock (_serviceLock)
+        {
+            if (_stopHandled)
+            {
+                return;
+            }
+        }
+
         if (Interlocked.CompareExchange(ref _run, Stopped, Idle) != Idle)
         {
             if (_engine.IsCurrentThread)
@@ -208,6 +216,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
                 _stopHandled = true;
             }
 
+            _stopped.Set();
             return;
         }
 
@@ -222,7 +231,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
         }
 
         _engine.Remove(this);
-        _queue.OnStop();
+        _queue.InvokeStop();
     }
 
     /// <summary>Engine thread: the model threw; treat it as a hardware fault of this queue.</summary>

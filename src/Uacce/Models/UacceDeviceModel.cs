@@ -167,7 +167,7 @@ public abstract class UacceDeviceModel : IDisposable
     }
 
     /// <summary>Creates the device side of a newly opened queue (on the opening thread).</summary>
-    protected internal abstract UacceModelQueue CreateQueue(UacceModelQueueContext context);
+    protected abstract UacceModelQueue CreateQueue(UacceModelQueueContext context);
 
     /// <summary>Removes the device; override to release the model's own resources, then call the base.</summary>
     protected virtual void Dispose(bool disposing)
@@ -197,6 +197,8 @@ public abstract class UacceDeviceModel : IDisposable
             engine?.Dispose();
         }
     }
+
+    internal UacceModelQueue InvokeCreateQueue(UacceModelQueueContext context) => CreateQueue(context);
 
     /// <summary>Called by the bus when it hosts the model.</summary>
     internal void Attach(string name)

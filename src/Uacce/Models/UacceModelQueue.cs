@@ -46,7 +46,7 @@ public abstract class UacceModelQueue
     protected void SignalEvent() => _context.Signal();
 
     /// <summary>Called on the driver's thread when it starts the queue (<c>UACCE_CMD_START_Q</c>), before the engine serves it.</summary>
-    protected internal virtual void OnStart()
+    protected virtual void OnStart()
     {
     }
 
@@ -55,10 +55,10 @@ public abstract class UacceModelQueue
     /// of it), write completions. Never blocks.
     /// </summary>
     /// <returns><see langword="true"/> if anything was done (the engine polls again at once); <see langword="false"/> when idle.</returns>
-    protected internal abstract bool Process();
+    protected abstract bool Process();
 
     /// <summary>Called once after the engine has stopped serving the queue (put, close, reset, device removal, fault); <see cref="Process"/> is no longer running.</summary>
-    protected internal virtual void OnStop()
+    protected virtual void OnStop()
     {
     }
 
@@ -68,7 +68,7 @@ public abstract class UacceModelQueue
     /// whose registers cannot be polled (several commands multiplexed through one doorbell address): latch the
     /// value here and keep it short; the default does nothing.
     /// </summary>
-    protected internal virtual void OnDoorbell(long offset, ulong value)
+    protected virtual void OnDoorbell(long offset, ulong value)
     {
     }
 
@@ -76,5 +76,17 @@ public abstract class UacceModelQueue
     /// <param name="request">The request number.</param>
     /// <param name="argument">The caller's argument: a pointer into its memory, or a value.</param>
     /// <returns>A non-negative result, or a negated errno (the default, −EINVAL, is the kernel's answer to an unknown command).</returns>
-    protected internal virtual int OnIoControl(uint request, nint argument) => -22;
+    protected virtual int OnIoControl(uint request, nint argument) => -22;
+
+    // The framework's entry points: the overridable members stay protected, so a model in any assembly overrides
+    // them the same way (an assembly that sees this one's internals would otherwise have to write "protected internal").
+    internal void InvokeStart() => OnStart();
+
+    internal bool InvokeProcess() => Process();
+
+    internal void InvokeStop() => OnStop();
+
+    internal void InvokeDoorbell(long offset, ulong value) => OnDoorbell(offset, value);
+
+    internal int InvokeIoControl(uint request, nint argument) => OnIoControl(request, argument);
 }
