@@ -263,10 +263,14 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
 
     private void WriteResetWord(int fromEnd)
     {
-        long size = Device.DusRegionSize;
-        if (size >= fromEnd)
+        // Under the lock that Free takes: a reset injected from another thread may race with the driver closing.
+        lock (_serviceLock)
         {
-            Volatile.Write(ref *(uint*)(_dus + size - fromEnd), 1u);
+            long size = Device.DusRegionSize;
+            if (_dus != null && size >= fromEnd)
+            {
+                Volatile.Write(ref *(uint*)(_dus + size - fromEnd), 1u);
+            }
         }
     }
 
@@ -299,17 +303,21 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
 
     private void Free()
     {
-        // Safe: every path here has stopped the engine for this queue first, and the driver has closed its handle.
-        if (_mmio != null)
+        // Every caller has stopped the engine for this queue first (or it never ran), and the driver has closed its
+        // handle; the lock keeps a concurrent reset from writing its words into freed memory.
+        lock (_serviceLock)
         {
-            NativeMemory.AlignedFree(_mmio);
-            _mmio = null;
-        }
+            if (_mmio != null)
+            {
+                NativeMemory.AlignedFree(_mmio);
+                _mmio = null;
+            }
 
-        if (_dus != null)
-        {
-            NativeMemory.AlignedFree(_dus);
-            _dus = null;
+            if (_dus != null)
+            {
+                NativeMemory.AlignedFree(_dus);
+                _dus = null;
+            }
         }
     }
 

@@ -60,7 +60,9 @@ public abstract unsafe class UacceQueue : IDisposable
 
     /// <summary>
     /// Both reset words at once. A queue that is not <see cref="UacceQueueHealth.Ok"/> after a hardware error or a
-    /// controller reset must be disposed and a new queue opened; it does not recover by itself.
+    /// controller reset must be disposed and a new queue opened; it does not recover by itself. The words are the
+    /// HiSilicon QM convention, which the device models follow; on a device that does not reserve them they are
+    /// ring memory and mean nothing.
     /// </summary>
     public UacceQueueHealth Health =>
         (IsSubmissionStopped ? UacceQueueHealth.SubmissionStopped : UacceQueueHealth.Ok)

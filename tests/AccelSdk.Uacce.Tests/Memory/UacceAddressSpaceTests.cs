@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AccelSdk.Core.Buffers;
 using AccelSdk.Uacce.Memory;
 using FsCheck;
 using FsCheck.Fluent;
@@ -161,6 +162,28 @@ public sealed unsafe class UacceAddressSpaceTests : IDisposable
 
                 return true;
             });
+
+    [Fact]
+    public void BufferPool_RegistersAsOneBlock_AndEverySegmentTranslates()
+    {
+        using BufferPool pool = BufferPool.Create(new BufferPoolOptions { Name = "uacce-test", Count = 8, RoomSize = 2048, CacheSize = 0 });
+        var space = ModelNoIommu();
+        using UacceMemoryRegion region = space.Register(pool.MemoryAddress, pool.MemoryBytes);
+        var segments = new DataBuffer[8];
+
+        Assert.Equal(8, pool.Rent(segments));
+        foreach (DataBuffer segment in segments)
+        {
+            Assert.True(space.TryTranslate(segment.Address, segment.Capacity, out ulong iova));
+            Assert.True(space.TryResolve(iova, segment.Capacity, out nint back));
+            Assert.Equal(segment.Address, back);
+        }
+
+        foreach (DataBuffer segment in segments)
+        {
+            pool.Return(segment);
+        }
+    }
 
     private static UacceAddressSpace Sva() => new("model-0", UacceAddressMode.Sva, UacceAddressSpace.IovaPolicy.Identity);
 
