@@ -2,7 +2,10 @@ using AccelSdk.Uacce.Models;
 
 namespace AccelSdk.Uacce;
 
-/// <summary>Options of the UACCE bus, set with <c>AddUacceBus(o => ...)</c> or bound from configuration section <c>AccelSdk:Uacce</c>.</summary>
+/// <summary>
+/// Options of the UACCE bus, set with <c>AddUacceBus(o => ...)</c> (the string options can also be bound from
+/// configuration with <c>services.Configure&lt;UacceBusOptions&gt;(section)</c>); validated when the bus is created.
+/// </summary>
 public sealed class UacceBusOptions
 {
     /// <summary>The kernel's UACCE class directory.</summary>

@@ -95,6 +95,21 @@ internal static class DevicesCommand
             console.Write(table);
         }
 
+        if (bus.Drivers.Count > 0)
+        {
+            var drivers = new Table().AddColumns("UACCE driver", "Class", "Matches", "Arguments");
+            foreach (Uacce.Drivers.IUacceDriver driver in bus.Drivers)
+            {
+                drivers.AddRow(
+                    Markup.Escape(driver.Name),
+                    driver.Class.ToString().ToLowerInvariant(),
+                    Markup.Escape(string.Join("; ", driver.IdTable) + ((driver.Flags & Uacce.Drivers.UacceDriverFlags.ForwardCompatible) != 0 ? " (and later versions)" : string.Empty)),
+                    Markup.Escape(string.Join("; ", driver.ArgumentHelp)));
+            }
+
+            console.Write(drivers);
+        }
+
         foreach (UacceSkippedDevice skipped in scan.Skipped)
         {
             console.WriteLine($"UACCE: skipped {skipped.Name}: {skipped.Reason}.");

@@ -52,7 +52,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
                 queueId,
                 new UacceRegion(UacceRegionType.Mmio, _mmio, device.MmioRegionSize, sink: null),
                 new UacceRegion(UacceRegionType.Dus, _dus, device.DusRegionSize, sink: null),
-                new UacceModelMemory(space),
+                new UacceModelMemory(space, model.Options.RequireRegisteredMemory),
                 _event.Set);
             _queue = model.InvokeCreateQueue(context) ?? throw new InvalidOperationException($"Device model {model.GetType().Name}.CreateQueue returned null.");
         }

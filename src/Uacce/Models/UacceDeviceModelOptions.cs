@@ -38,6 +38,16 @@ public sealed class UacceDeviceModelOptions
     /// <summary>Engine threads serving the queues (queue <c>q</c> runs on engine <c>q mod EngineCount</c>), in [1, 64]. Default 1.</summary>
     public int EngineCount { get; set; } = 1;
 
+    /// <summary>
+    /// Under SVA, whether the device reaches only memory registered with the device's address space (default
+    /// <see langword="true"/>: the model checks every descriptor address the way an IOMMU faults an unmapped page,
+    /// so a bad address completes with an error). <see langword="false"/> lets it reach any non-null address, as
+    /// real SVA hardware reaches any mapped page without registration: drivers then need not register, but an
+    /// unmapped address crashes the process instead of failing the job. Without an IOMMU every address needs the
+    /// table, so this has no effect there.
+    /// </summary>
+    public bool RequireRegisteredMemory { get; set; } = true;
+
     /// <summary>The initial <c>isolate_strategy</c>: hardware errors per hour that isolate the device, in [0, 65535]; 0 (default) never isolates.</summary>
     public int IsolateStrategy { get; set; }
 
@@ -107,6 +117,7 @@ public sealed class UacceDeviceModelOptions
             DusRegionSize = DusRegionSize,
             NumaNode = NumaNode,
             EngineCount = EngineCount,
+            RequireRegisteredMemory = RequireRegisteredMemory,
             IsolateStrategy = IsolateStrategy,
             IdleSpinCount = IdleSpinCount,
             IdlePollInterval = IdlePollInterval,

@@ -152,6 +152,22 @@ public sealed unsafe class DeviceModelTests : IDisposable
     }
 
     [Fact]
+    public void SvaModelWithoutRegistrationCheck_ReachesAnyAddress_ButNotNull()
+    {
+        using var fixture = new DeviceModelFixture(o => o.RequireRegisteredMemory = false);
+        _memory[0] = 9;
+        using var client = new EchoClient(fixture.Context);
+
+        client.Post((ulong)(nint)_memory, (ulong)(nint)(_memory + 4096), 1, tag: 1);
+        client.Post(0, (ulong)(nint)_memory, 1, tag: 2);
+        client.Ring();
+
+        Assert.Equal((1u, EchoModel.StatusOk), client.WaitCompletion());
+        Assert.Equal((2u, EchoModel.StatusBadAddress), client.WaitCompletion());
+        Assert.Equal(9, _memory[4096]);
+    }
+
+    [Fact]
     public void NoIommuModel_TakesTranslatedAddresses_AndRejectsProcessAddresses()
     {
         using var fixture = new DeviceModelFixture(o => o.Flags = UacceDeviceFlags.NoIommu);
