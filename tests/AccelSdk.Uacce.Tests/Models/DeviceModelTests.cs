@@ -133,6 +133,32 @@ public sealed unsafe class DeviceModelTests : IDisposable
     }
 
     [Fact]
+    public void Wakeups_AreNotLost_WhenDoorbellsRaceTheEngineParking()
+    {
+        // Doorbells land at random moments around the engine's park; a lost wake-up would show as a 1 s stall.
+        using var fixture = new DeviceModelFixture(o =>
+        {
+            o.IdleSpinCount = 2;
+            o.IdlePollInterval = TimeSpan.FromSeconds(1);
+        });
+        using UacceMemoryRegion region = fixture.Context.AddressSpace.Register((nint)_memory, BufferBytes);
+        using var client = new EchoClient(fixture.Context);
+        var random = new Random(1234);
+        double worst = 0;
+        for (uint tag = 0; tag < 200; tag++)
+        {
+            Thread.SpinWait(random.Next(0, 20_000));
+            var clock = Stopwatch.StartNew();
+            client.Post(1, (ulong)(nint)_memory, 8, tag, opcode: 1);
+            client.Ring();
+            Assert.Equal((tag, EchoModel.StatusOk), client.WaitCompletion());
+            worst = Math.Max(worst, clock.Elapsed.TotalMilliseconds);
+        }
+
+        Assert.True(worst < 900, $"slowest doorbell-to-completion {worst:0.0} ms: a wake-up was lost");
+    }
+
+    [Fact]
     public void UnregisteredMemory_CompletesWithAnError_AndIsNotTouched()
     {
         using var fixture = new DeviceModelFixture();
