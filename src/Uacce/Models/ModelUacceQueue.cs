@@ -237,6 +237,7 @@ internal sealed unsafe class ModelUacceQueue : UacceQueue, IUacceDoorbellSink
     /// <summary>Engine thread: the model threw; treat it as a hardware fault of this queue.</summary>
     private void Fault(Exception exception)
     {
+        Invalidate($"the device faulted ({exception.GetType().Name}: {exception.Message})");
         WriteResetWord(sizeof(uint));
         WriteResetWord(2 * sizeof(uint));
         ForceStopped();
