@@ -1,6 +1,8 @@
 using AccelSdk.Bbdev.DependencyInjection;
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
+using AccelSdk.Uacce;
+using AccelSdk.Uacce.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccelSdk.Cli;
@@ -8,11 +10,12 @@ namespace AccelSdk.Cli;
 /// <summary>Builds the service provider every command uses: the SDK with every driver the tool ships.</summary>
 internal static class SdkHost
 {
-    public static ServiceProvider Build(Action<AccelSdkOptions>? configure = null)
+    public static ServiceProvider Build(Action<AccelSdkOptions>? configure = null, Action<UacceBusOptions>? uacce = null)
     {
         var services = new ServiceCollection();
         services.AddAccelSdk(configure)
-            .AddBasebandNull();
+            .AddBasebandNull()
+            .AddUacceBus(uacce);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -51,6 +51,12 @@ public sealed unsafe class BufferPool : IDisposable
     /// <summary>Native bytes the pool holds.</summary>
     public long MemoryBytes { get; }
 
+    /// <summary>
+    /// Address of the one native block that holds every segment (<see cref="MemoryBytes"/> long), so a driver can
+    /// register the whole pool with a device's address space at once; 0 after <see cref="Dispose"/>.
+    /// </summary>
+    public nint MemoryAddress => (nint)_memory;
+
     /// <summary>Whether <see cref="Dispose"/> has run.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
