@@ -50,10 +50,10 @@ internal static class DevicesCommand
     internal static void Write(DeviceRegistry registry, TextWriter output, UacceBus? uacce = null)
     {
         IAnsiConsole console = ConsoleFactory.Create(output);
-        WriteDevicesAndDrivers(registry, console);
+        WriteDevicesAndDrivers(registry, console, output);
         if (uacce is not null)
         {
-            WriteUacce(uacce, console);
+            WriteUacce(uacce, console, output);
         }
     }
 
@@ -61,7 +61,7 @@ internal static class DevicesCommand
     /// Every device the UACCE bus found, kernel or model, with its attributes and what probing made of it, even when
     /// no class driver claimed it; then what the scan skipped and why. No class directory is information, not an error.
     /// </summary>
-    private static void WriteUacce(UacceBus bus, IAnsiConsole console)
+    private static void WriteUacce(UacceBus bus, IAnsiConsole console, TextWriter output)
     {
         UacceScanResult scan = bus.LastScan ?? bus.Scan();
         if (scan.Devices.Count == 0)
@@ -73,7 +73,7 @@ internal static class DevicesCommand
         }
         else
         {
-            var table = new Table().AddColumns("UACCE device", "Origin", "Api", "Algorithms", "Mode", "Flags", "Free queues", "MMIO", "DUS", "NUMA", "Isolated", "Driver");
+            var table = ConsoleFactory.NewTable(output, "UACCE device", "Origin", "Api", "Algorithms", "Mode", "Flags", "Free queues", "MMIO", "DUS", "NUMA", "Isolated", "Driver");
             foreach (UacceDevice device in scan.Devices)
             {
                 UacceProbeOutcome? outcome = bus.ProbeOutcomes.FirstOrDefault(o => o.DeviceName == device.Name);
@@ -97,7 +97,7 @@ internal static class DevicesCommand
 
         if (bus.Drivers.Count > 0)
         {
-            var drivers = new Table().AddColumns("UACCE driver", "Class", "Matches", "Arguments");
+            var drivers = ConsoleFactory.NewTable(output, "UACCE driver", "Class", "Matches", "Arguments");
             foreach (Uacce.Drivers.IUacceDriver driver in bus.Drivers)
             {
                 drivers.AddRow(
@@ -130,7 +130,7 @@ internal static class DevicesCommand
         _ => "(none)",
     };
 
-    private static void WriteDevicesAndDrivers(DeviceRegistry registry, IAnsiConsole console)
+    private static void WriteDevicesAndDrivers(DeviceRegistry registry, IAnsiConsole console, TextWriter output)
     {
         IReadOnlyList<IAccelDevice> devices = registry.Devices;
         if (devices.Count == 0)
