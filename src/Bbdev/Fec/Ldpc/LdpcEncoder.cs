@@ -37,13 +37,13 @@ public static class LdpcEncoder
                 LdpcEncoderReference.EncodePacked(code, kPrime, input, codeword);
                 break;
             case SimdWidth.V128:
-                LdpcTransmitPath.Encode<ByteLanes128>(parameters, input, codeword);
+                LdpcTransmitPath.Encode<WordLanes128>(parameters, input, codeword);
                 break;
             case SimdWidth.V256:
-                LdpcTransmitPath.Encode<ByteLanes256>(parameters, input, codeword);
+                LdpcTransmitPath.Encode<WordLanes256>(parameters, input, codeword);
                 break;
             default:
-                LdpcTransmitPath.Encode<ByteLanes512>(parameters, input, codeword);
+                LdpcTransmitPath.Encode<WordLanes512>(parameters, input, codeword);
                 break;
         }
     }

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AccelSdk.Bbdev.Fec.Simd;
 
 namespace AccelSdk.Bbdev.Fec.Ldpc;
 
 /// <summary>
-/// The vector LDPC encoder: the algorithm of <see cref="LdpcEncoderReference"/> on one mask byte per bit
-/// (0x00/0xFF), a vector of bits at a time. A block shifted by s is the contiguous Zc bytes at offset s of its
-/// doubled column, so each base-graph entry costs ceil(Zc / width) loads and XORs, and nothing is ever rotated.
+/// The vector LDPC encoder: the algorithm of <see cref="LdpcEncoderReference"/> on packed bits. Every systematic and
+/// core column is kept twice in a row as MSB-first 64-bit words, so the block shifted by s is the Zc bits at bit
+/// offset s: each base-graph entry costs ceil(Zc/64) words of loads, funnel shifts and XORs (two vectors for
+/// Zc = 384 at 256 bits), and the whole working set (3 KB of columns) stays in L1.
 /// </summary>
 internal static class LdpcEncoderKernel
 {
@@ -15,151 +17,148 @@ internal static class LdpcEncoderKernel
     public const ulong AllRows = ulong.MaxValue;
 
     /// <summary>
-    /// Encodes the K′ bits in <see cref="LdpcWorkspace.Packed"/> (zero-padded) into <see cref="LdpcWorkspace.Codeword"/>:
-    /// bytes [0, K′) the information bits, then parity column p (0-based from Kb) at K′ + p·Zc. The four core columns
-    /// are always computed; extension row r (≥ 4) only when bit r of <paramref name="extensionRows"/> is set (its
-    /// bytes are otherwise left undefined).
+    /// Encodes the K′ bits in <see cref="LdpcWorkspace.Input"/> (zero past K′) into <see cref="LdpcWorkspace.Compact"/>:
+    /// the compact circular buffer, information bits c[2·Zc, K′) then parity column p (0-based from Kb) at bit
+    /// K′ − 2·Zc + p·Zc, zero to the end of the last column's word. The four core columns are always computed;
+    /// extension row r (≥ 4) only when bit r of <paramref name="extensionRows"/> is set (its column is otherwise
+    /// undefined).
     /// </summary>
     public static void Encode<T>(LdpcEncoderPlan plan, int kPrime, LdpcWorkspace workspace, ulong extensionRows)
-        where T : struct, IByteLanes<T>
+        where T : struct, IWordLanes<T>
     {
         int zc = plan.Zc;
         int kb = plan.Kb;
-        int stride = plan.Stride;
-        int k = kb * zc;
-        ref byte codeword = ref MemoryMarshal.GetArrayDataReference(workspace.Codeword);
-        ref byte columns = ref MemoryMarshal.GetArrayDataReference(workspace.Columns);
-        ref byte temp = ref MemoryMarshal.GetArrayDataReference(workspace.Temp);
+        int words = plan.Words;
+        int stride = plan.ColumnStride;
+        ref ulong input = ref MemoryMarshal.GetReference(workspace.Input);
+        ref ulong columns = ref MemoryMarshal.GetReference(workspace.Columns);
+        ref ulong temp = ref MemoryMarshal.GetReference(workspace.Temp);
+        ref ulong compact = ref MemoryMarshal.GetReference(workspace.Compact);
 
-        // Information bits, then zero fillers up to K so that the systematic columns read them as 0.
-        BitPacking.UnpackToMasks<T>(workspace.Packed, kPrime, ref codeword);
-        workspace.Codeword.AsSpan(kPrime, k - kPrime + T.Count).Clear();
-
-        // Systematic columns, each twice in a row.
+        // Systematic columns (fillers read as 0 from the zero-padded input), each twice in a row.
         for (int c = 0; c < kb; c++)
         {
-            StoreDoubled<T>(ref Unsafe.Add(ref codeword, c * zc), ref Unsafe.Add(ref columns, c * stride), zc);
+            StoreDoubled<T>(ref Unsafe.Add(ref columns, c * stride), ref input, (long)c * zc, zc);
         }
 
         // λ_r of the core rows into temp slots 0..3.
-        int[] systematicOffsets = plan.SystematicOffsets;
-        int[] systematicStarts = plan.SystematicOffsetStarts;
+        ReadOnlySpan<int> systematicStarts = plan.SystematicStarts;
         for (int r = 0; r < 4; r++)
         {
-            ReadOnlySpan<int> offsets = systematicOffsets.AsSpan(systematicStarts[r], systematicStarts[r + 1] - systematicStarts[r]);
-            SumBlocks<T>(ref columns, offsets, ref Unsafe.Add(ref temp, r * stride), zc);
+            SumBlocks<T>(ref columns, plan.SystematicBlocks, systematicStarts[r], systematicStarts[r + 1], ref Unsafe.Add(ref temp, r * stride), words);
         }
 
-        // x_Kb = (λ_0 + λ_1 + λ_2 + λ_3) shifted back by the core shift: doubled sum in slot 4, read at Zc − s.
-        ref byte sum = ref Unsafe.Add(ref temp, 4 * stride);
-        for (int t = 0; t < zc; t += T.Count)
+        // x_Kb = (λ_0 + λ_1 + λ_2 + λ_3) shifted back by the core shift (slot 5 holds the right-hand side, slot 4
+        // it doubled).
+        ref ulong rhs = ref Unsafe.Add(ref temp, 5 * stride);
+        ref ulong doubled = ref Unsafe.Add(ref temp, 4 * stride);
+        for (int j = 0; j < words; j++)
         {
-            T v = T.Xor(
-                T.Xor(T.Load(ref temp, (nuint)t), T.Load(ref temp, (nuint)(stride + t))),
-                T.Xor(T.Load(ref temp, (nuint)((2 * stride) + t)), T.Load(ref temp, (nuint)((3 * stride) + t))));
-            T.Store(v, ref sum, (nuint)t);
+            Unsafe.Add(ref rhs, j) = temp.At(j) ^ temp.At(stride + j) ^ temp.At((2 * stride) + j) ^ temp.At((3 * stride) + j);
         }
 
-        StoreUnshifted<T>(ref sum, plan.CoreShift, ref Unsafe.Add(ref columns, kb * stride), zc);
+        StoreDoubled<T>(ref doubled, ref rhs, 0, zc);
+        StoreDoubled<T>(ref Unsafe.Add(ref columns, kb * stride), ref doubled, UnshiftOffset(plan.CoreShift, zc), zc);
 
         // The other three core columns, each from its row's λ plus the known core blocks.
-        ref byte rhs = ref Unsafe.Add(ref temp, 5 * stride);
-        foreach (LdpcEncoderPlan.CoreStep step in plan.Steps)
+        LdpcEncoderPlan.CoreStep[] steps = plan.Steps;
+        ReadOnlySpan<int> stepStarts = plan.StepStarts;
+        for (int i = 0; i < steps.Length; i++)
         {
-            ref byte lambda = ref Unsafe.Add(ref temp, step.Row * stride);
-            for (int t = 0; t < zc; t += T.Count)
+            LdpcEncoderPlan.CoreStep step = steps[i];
+            SumBlocks<T>(ref columns, plan.StepBlocks, stepStarts[i], stepStarts[i + 1], ref rhs, words);
+            ref ulong lambda = ref Unsafe.Add(ref temp, step.Row * stride);
+            for (int j = 0; j < words; j++)
             {
-                T v = T.Load(ref lambda, (nuint)t);
-                foreach ((int column, int shift) in step.Known)
-                {
-                    v = T.Xor(v, T.Load(ref columns, (nuint)((column * stride) + shift + t)));
-                }
-
-                T.Store(v, ref rhs, (nuint)t);
+                Unsafe.Add(ref rhs, j) ^= lambda.At(j);
             }
 
-            StoreUnshifted<T>(ref rhs, step.Shift, ref Unsafe.Add(ref columns, step.Column * stride), zc);
+            StoreDoubled<T>(ref doubled, ref rhs, 0, zc);
+            StoreDoubled<T>(ref Unsafe.Add(ref columns, step.Column * stride), ref doubled, UnshiftOffset(step.Shift, zc), zc);
         }
 
-        // Core parity into the codeword in column order (a block's rounding overrun lands in the next block, which
-        // is written after it).
+        // The compact buffer, appended in order: information bits from 2·Zc, the core parity, then the extension
+        // rows asked for (a skipped column keeps stale bits, which no selection reads).
+        long parityStart = kPrime - (2 * zc);
+        PackedWords.Copy<T>(ref compact, 0, ref input, 2 * zc, parityStart);
         for (int p = 0; p < 4; p++)
         {
-            Copy<T>(ref Unsafe.Add(ref columns, (kb + p) * stride), ref Unsafe.Add(ref codeword, kPrime + (p * zc)), zc);
+            PackedWords.Copy<T>(ref compact, parityStart + ((long)p * zc), ref Unsafe.Add(ref columns, (kb + p) * stride), 0, zc);
         }
 
-        // Extension rows in increasing order, for the same reason.
-        int[] extensionOffsets = plan.ExtensionOffsets;
-        int[] extensionStarts = plan.ExtensionOffsetStarts;
+        ReadOnlySpan<int> extensionStarts = plan.ExtensionStarts;
         for (int r = 4; r < plan.Rows; r++)
         {
             if (((extensionRows >> r) & 1) != 0)
             {
-                ReadOnlySpan<int> offsets = extensionOffsets.AsSpan(extensionStarts[r], extensionStarts[r + 1] - extensionStarts[r]);
-                SumBlocks<T>(ref columns, offsets, ref Unsafe.Add(ref codeword, kPrime + (r * zc)), zc);
+                SumBlocks<T>(ref columns, plan.ExtensionBlocks, extensionStarts[r], extensionStarts[r + 1], ref rhs, words);
+                PackedWords.Copy<T>(ref compact, parityStart + ((long)r * zc), ref rhs, 0, zc);
             }
         }
     }
 
-    /// <summary>destination[0, Zc) = XOR over offsets o of columns[o, o + Zc), two vectors at a time for more independent XOR chains.</summary>
+    /// <summary>
+    /// destination[0, words) (rounded up to whole vectors) = XOR over entries [first, end) of the Zc bits at each
+    /// block's bit offset; two vectors at a time so two independent XOR chains share each pass over the entries.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumBlocks<T>(ref byte columns, ReadOnlySpan<int> offsets, ref byte destination, int zc)
-        where T : struct, IByteLanes<T>
+    private static void SumBlocks<T>(ref ulong columns, ulong[] blocks, int first, int end, ref ulong destination, int words)
+        where T : struct, IWordLanes<T>
     {
-        int count = T.Count;
-        int t = 0;
-        for (; t + count < zc; t += 2 * count)
+        int lanes = T.Count;
+        int vectors = (words + lanes - 1) / lanes;
+        ref ulong firstBlock = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(blocks), first * LdpcEncoderPlan.BlockStride);
+        int count = end - first;
+        int v = 0;
+        for (; v + 1 < vectors; v += 2)
         {
             T a = T.Zero;
             T b = T.Zero;
-            foreach (int offset in offsets)
+            ref ulong start = ref Unsafe.Add(ref columns, v * lanes);
+            ref ulong entry = ref firstBlock;
+            for (int e = 0; e < count; e++)
             {
-                a = T.Xor(a, T.Load(ref columns, (nuint)(offset + t)));
-                b = T.Xor(b, T.Load(ref columns, (nuint)(offset + t + count)));
+                ref ulong block = ref Unsafe.Add(ref start, (nint)entry);
+                Vector128<ulong> left = Vector128.LoadUnsafe(ref entry, 1);
+                Vector128<ulong> right = Vector128.LoadUnsafe(ref entry, 3);
+                a = T.Xor(a, T.Funnel(T.Load(ref block, 0), T.Load(ref block, 1), left, right));
+                b = T.Xor(b, T.Funnel(T.Load(ref block, (nuint)lanes), T.Load(ref block, (nuint)lanes + 1), left, right));
+                entry = ref Unsafe.Add(ref entry, LdpcEncoderPlan.BlockStride);
             }
 
-            T.Store(a, ref destination, (nuint)t);
-            T.Store(b, ref destination, (nuint)(t + count));
+            T.Store(a, ref destination, (nuint)(v * lanes));
+            T.Store(b, ref destination, (nuint)((v + 1) * lanes));
         }
 
-        if (t < zc)
+        if (v < vectors)
         {
             T a = T.Zero;
-            foreach (int offset in offsets)
+            ref ulong start = ref Unsafe.Add(ref columns, v * lanes);
+            ref ulong entry = ref firstBlock;
+            for (int e = 0; e < count; e++)
             {
-                a = T.Xor(a, T.Load(ref columns, (nuint)(offset + t)));
+                ref ulong block = ref Unsafe.Add(ref start, (nint)entry);
+                a = T.Xor(a, T.Funnel(T.Load(ref block, 0), T.Load(ref block, 1), Vector128.LoadUnsafe(ref entry, 1), Vector128.LoadUnsafe(ref entry, 3)));
+                entry = ref Unsafe.Add(ref entry, LdpcEncoderPlan.BlockStride);
             }
 
-            T.Store(a, ref destination, (nuint)t);
+            T.Store(a, ref destination, (nuint)(v * lanes));
         }
     }
 
-    // x with P^shift·x = rhs, where rhs is stored once at source: double it in place (source has a stride of room),
-    // then x[t] = rhs[(t − shift) mod Zc] = doubled[t + Zc − shift]; x is stored doubled.
-    private static void StoreUnshifted<T>(ref byte source, int shift, ref byte destination, int zc)
-        where T : struct, IByteLanes<T>
-    {
-        Copy<T>(ref source, ref Unsafe.Add(ref source, zc), zc);
-        int from = shift == 0 ? 0 : zc - shift;
-        StoreDoubled<T>(ref Unsafe.Add(ref source, from), ref destination, zc);
-    }
+    // x with P^shift·x = rhs is x[t] = rhs[(t − shift) mod Zc] = doubled[t + Zc − shift].
+    private static int UnshiftOffset(int shift, int zc) => shift == 0 ? 0 : zc - shift;
 
-    // destination[0, 2·Zc) = source[0, Zc) twice; the overrun of the first copy is overwritten by the second.
+    // column[0, 2·Zc) = the Zc source bits at sourceOffset, twice (the words after them keep stale bits, which reads
+    // only feed into bits past Zc that are masked off).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreDoubled<T>(ref byte source, ref byte destination, int zc)
-        where T : struct, IByteLanes<T>
+    private static void StoreDoubled<T>(ref ulong column, ref ulong source, long sourceOffset, int zc)
+        where T : struct, IWordLanes<T>
     {
-        Copy<T>(ref source, ref destination, zc);
-        Copy<T>(ref source, ref Unsafe.Add(ref destination, zc), zc);
+        PackedWords.Copy<T>(ref column, 0, ref source, sourceOffset, zc);
+        PackedWords.Copy<T>(ref column, zc, ref source, sourceOffset, zc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Copy<T>(ref byte source, ref byte destination, int length)
-        where T : struct, IByteLanes<T>
-    {
-        for (int t = 0; t < length; t += T.Count)
-        {
-            T.Store(T.Load(ref source, (nuint)t), ref destination, (nuint)t);
-        }
-    }
+    private static ulong At(this ref ulong start, int index) => Unsafe.Add(ref start, index);
 }

@@ -16,15 +16,15 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// ever formed.
 /// </para>
 /// <para>
-/// For the vector kernels the plan also holds each block's byte offset in the encoder workspace, where every
-/// systematic and core column is stored twice in a row (2·Zc bytes, one byte per bit) so that the block shifted by s
-/// is the contiguous Zc bytes at offset s.
+/// For the vector kernels the plan also codes each block's position in the encoder workspace, where every systematic
+/// and core column is stored twice in a row as packed MSB-first words (2·Zc bits), so that the block shifted by s is
+/// the Zc contiguous bits at bit offset s: a word offset and a funnel shift.
 /// </para>
 /// </remarks>
 internal sealed class LdpcEncoderPlan
 {
-    /// <summary>Bytes kept past each doubled column so that full-vector reads and writes stay inside it (one 512-bit vector).</summary>
-    public const int ColumnPadding = 64;
+    /// <summary>Words per block in <see cref="SystematicBlocks"/> and <see cref="ExtensionBlocks"/>.</summary>
+    public const int BlockStride = 4;
 
     private static readonly LdpcEncoderPlan?[][] s_cache = [new LdpcEncoderPlan?[LiftingSizes.Max + 1], new LdpcEncoderPlan?[LiftingSizes.Max + 1]];
 
@@ -35,7 +35,8 @@ internal sealed class LdpcEncoderPlan
         BaseGraph graph = code.Graph;
         Kb = graph.SystematicColumns;
         Rows = graph.Rows;
-        Stride = RoundUp((2 * Zc) + ColumnPadding, ColumnPadding);
+        Words = (Zc + 63) >> 6;
+        ColumnStride = StrideWords(Zc);
         ReadOnlySpan<int> rowStarts = code.RowStarts;
         ReadOnlySpan<int> columns = code.Columns;
         ReadOnlySpan<int> shifts = code.Shifts;
@@ -155,28 +156,10 @@ internal sealed class LdpcEncoderPlan
 
         ExtensionEntries[0] = ExtensionEntries[1] = ExtensionEntries[2] = ExtensionEntries[3] = [];
 
-        // Byte offsets of each block in the doubled-column workspace, flattened per row for the kernels.
-        SystematicOffsetStarts = new int[5];
-        var offsets = new List<int>();
-        for (int r = 0; r < 4; r++)
-        {
-            SystematicOffsetStarts[r] = offsets.Count;
-            offsets.AddRange(SystematicEntries[r].Select(t => (t.Column * Stride) + t.Shift));
-        }
-
-        SystematicOffsetStarts[4] = offsets.Count;
-        SystematicOffsets = [.. offsets];
-
-        ExtensionOffsetStarts = new int[Rows + 1];
-        offsets.Clear();
-        for (int r = 0; r < Rows; r++)
-        {
-            ExtensionOffsetStarts[r] = offsets.Count;
-            offsets.AddRange(ExtensionEntries[r].Select(t => (t.Column * Stride) + t.Shift));
-        }
-
-        ExtensionOffsetStarts[Rows] = offsets.Count;
-        ExtensionOffsets = [.. offsets];
+        // Each block as its first word in the doubled-column workspace and its funnel-shift counts, flattened per row.
+        (SystematicBlocks, SystematicStarts) = Flatten(SystematicEntries, ColumnStride);
+        (ExtensionBlocks, ExtensionStarts) = Flatten(ExtensionEntries, ColumnStride);
+        (StepBlocks, StepStarts) = Flatten([.. Steps.Select(step => step.Known)], ColumnStride);
     }
 
     /// <summary>The lifted code.</summary>
@@ -191,8 +174,11 @@ internal sealed class LdpcEncoderPlan
     /// <summary>Check rows of the base graph (46 or 42).</summary>
     public int Rows { get; }
 
-    /// <summary>Bytes per column in the kernels' workspace: 2·Zc plus padding, a multiple of 64.</summary>
-    public int Stride { get; }
+    /// <summary>Words per Zc-bit block: ceil(Zc / 64).</summary>
+    public int Words { get; }
+
+    /// <summary>Words per doubled column in the kernels' workspace (<see cref="StrideWords"/>).</summary>
+    public int ColumnStride { get; }
 
     /// <summary>s with P^s·x_Kb = λ_0 + λ_1 + λ_2 + λ_3.</summary>
     public int CoreShift { get; }
@@ -206,17 +192,39 @@ internal sealed class LdpcEncoderPlan
     /// <summary>For rows 4..Rows−1, the (column, shift) entries other than the row's own identity; empty for rows 0..3.</summary>
     public (int Column, int Shift)[][] ExtensionEntries { get; }
 
-    /// <summary>Workspace offsets (column·Stride + shift) of <see cref="SystematicEntries"/>, rows 0..3 flattened.</summary>
-    public int[] SystematicOffsets { get; }
+    /// <summary>
+    /// <see cref="SystematicEntries"/> of rows 0..3 flattened for the kernels, <see cref="BlockStride"/> words per
+    /// block: its first workspace word (column·<see cref="ColumnStride"/> + shift / 64), s = shift mod 64, 0 and
+    /// 64 − s, so that the two funnel-shift counts load straight into vector registers (lane 0 of a load at +1 and
+    /// at +3); one spare word ends the array.
+    /// </summary>
+    public ulong[] SystematicBlocks { get; }
 
-    /// <summary>Start of each core row in <see cref="SystematicOffsets"/>, plus the end.</summary>
-    public int[] SystematicOffsetStarts { get; }
+    /// <summary>Start (in blocks) of each core row in <see cref="SystematicBlocks"/>, plus the end.</summary>
+    public int[] SystematicStarts { get; }
 
-    /// <summary>Workspace offsets of <see cref="ExtensionEntries"/>, all rows flattened.</summary>
-    public int[] ExtensionOffsets { get; }
+    /// <summary><see cref="ExtensionEntries"/> of all rows flattened as <see cref="SystematicBlocks"/>.</summary>
+    public ulong[] ExtensionBlocks { get; }
 
-    /// <summary>Start of each row in <see cref="ExtensionOffsets"/>, plus the end.</summary>
-    public int[] ExtensionOffsetStarts { get; }
+    /// <summary>Start (in blocks) of each row in <see cref="ExtensionBlocks"/>, plus the end.</summary>
+    public int[] ExtensionStarts { get; }
+
+    /// <summary>The known core blocks of each of <see cref="Steps"/>, flattened as <see cref="SystematicBlocks"/>.</summary>
+    public ulong[] StepBlocks { get; }
+
+    /// <summary>Start (in blocks) of each step in <see cref="StepBlocks"/>, plus the end.</summary>
+    public int[] StepStarts { get; }
+
+    /// <summary>
+    /// Words per doubled column for lifting size <paramref name="zc"/>: a read of ceil(Zc/64) words rounded up to
+    /// 8 (the widest vector) at any shift below Zc, plus the funnel's next word, stays inside; a multiple of 8.
+    /// </summary>
+    public static int StrideWords(int zc)
+    {
+        int words = (zc + 63) >> 6;
+        int reach = ((zc - 1) >> 6) + ((words + 7) & ~7) + 2;
+        return (reach + 7) & ~7;
+    }
 
     /// <summary>The plan of <paramref name="code"/>, built once and cached.</summary>
     public static LdpcEncoderPlan Get(LdpcCode code)
@@ -232,7 +240,23 @@ internal sealed class LdpcEncoderPlan
         return plan;
     }
 
-    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+    private static (ulong[] Blocks, int[] Starts) Flatten((int Column, int Shift)[][] rows, int stride)
+    {
+        var blocks = new List<ulong>();
+        int[] starts = new int[rows.Length + 1];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            starts[r] = blocks.Count / BlockStride;
+            foreach ((int column, int shift) in rows[r])
+            {
+                blocks.AddRange([(ulong)((column * stride) + (shift >> 6)), (ulong)(shift & 63), 0, (ulong)(64 - (shift & 63))]);
+            }
+        }
+
+        starts[^1] = blocks.Count / BlockStride;
+        blocks.Add(0);
+        return ([.. blocks], starts);
+    }
 
     /// <summary>
     /// One core column solved from one row: P^Shift·x_Column = λ_Row + Σ over <see cref="Known"/> of P^shift·x_column,

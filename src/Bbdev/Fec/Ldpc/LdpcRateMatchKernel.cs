@@ -2,140 +2,113 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using AccelSdk.Bbdev.Fec.Simd;
 
 namespace AccelSdk.Bbdev.Fec.Ldpc;
 
 /// <summary>
-/// Vector bit selection, bit interleaving and packing (TS 38.212 5.4.2.1, 5.4.2.2) from a compact circular buffer
-/// of mask bytes (fillers already removed), straight into packed output.
+/// Bit selection, bit interleaving and packing (TS 38.212 5.4.2.1, 5.4.2.2) from a compact circular buffer of packed
+/// MSB-first words (fillers already removed), straight into bbdev's packed output.
 /// </summary>
 /// <remarks>
 /// Row i of the interleaver (e[i·E/Qm + j], j &lt; E/Qm) is a run of compact positions starting at
-/// (k0′ + i·E/Qm) mod (Ncb − F). Sixty-four symbols at a time, each row's 64 bits are gathered with a movemask of
-/// 64 consecutive buffer bytes (the buffer is followed by a cyclic copy of its start so a window never wraps), and
-/// the output bit Qm·j + i is placed by a parallel bit deposit of row i into every Qm-th bit. The deposit builds the
-/// words LSB-first; one vector pass then reverses the bits of every byte into bbdev's MSB-first order.
+/// (k0′ + i·E/Qm) mod (Ncb − F). Sixty-four symbols at a time, each row's 64 bits are one funnel-shifted read of the
+/// buffer (followed by a cyclic copy of its start so a read never wraps), and output bit Qm·j + i is placed by a
+/// parallel bit deposit (PDEP) of row i into every Qm-th bit; both sides are MSB-first, which the deposit preserves,
+/// so the words are stored big-endian as they are.
 /// </remarks>
 internal static class LdpcRateMatchKernel
 {
-    /// <summary>Bytes the caller must make readable (and cyclic) past the compact buffer: one 64-symbol window.</summary>
-    public const int WindowExtension = 64;
-
-    // Per Qm: for output word k of a 64-symbol group and row i, how far to shift row i's bits and where to deposit them.
-    private static readonly DepositTable?[] s_tables = [null, null, new(2), null, new(4), null, new(6), null, new(8)];
+    // Per Qm (6 and 8; 1, 2 and 4 have their own loops): shift and deposit mask of row i into output word k.
+    private static readonly DepositTable?[] s_tables = [null, null, null, null, null, null, new(6), null, new(8)];
 
     /// <summary>
-    /// Writes the cyclic extension: <paramref name="compact"/>[L + t] = compact[t mod L] for t &lt; 64, so that every
-    /// 64-byte window starting below L reads the buffer cyclically.
+    /// Makes the 64 bits after position <paramref name="compactLength"/> a cyclic copy of the buffer's start (bits
+    /// past the buffer are cleared first), so that every 64-bit read at a position below the length is cyclic.
     /// </summary>
-    public static void Extend(ref byte compact, int compactLength)
+    public static void Extend(Span<ulong> compact, int compactLength)
     {
-        for (int t = 0; t < WindowExtension; t++)
+        int word = compactLength >> 6;
+        int used = compactLength & 63;
+        compact[word] = used == 0 ? 0 : compact[word] & PackedWords.KeepFirst(used);
+        compact[word + 1] = 0;
+        compact[word + 2] = 0;
+        ref ulong start = ref MemoryMarshal.GetReference(compact);
+        ulong head = compactLength >= 64 ? compact[0] : 0;
+        if (compactLength < 64)
         {
-            Unsafe.Add(ref compact, compactLength + t) = Unsafe.Add(ref compact, t);
+            // A buffer shorter than a word repeats within it.
+            ulong once = compact[0] & PackedWords.KeepFirst(compactLength);
+            for (int t = 0; t < 64; t += compactLength)
+            {
+                head |= once >> t;
+            }
         }
+
+        PackedWords.OrAt(ref start, compactLength, head);
     }
 
     /// <summary>
     /// Selects E = <paramref name="e"/> bits starting at compact position <paramref name="k0Compact"/> (modulo
     /// <paramref name="compactLength"/>), interleaves them for <paramref name="qm"/> (1 = no interleaving) and packs
-    /// them MSB-first into ceil(E/8) bytes of <paramref name="output"/>.
+    /// them MSB-first into ceil(E/8) bytes of <paramref name="output"/>, unused trailing bits 0.
     /// </summary>
-    /// <param name="compact">The compact buffer of mask bytes, extended by <see cref="Extend"/>.</param>
+    /// <param name="compact">The compact buffer, extended by <see cref="Extend"/>.</param>
     /// <param name="compactLength">Ncb − F.</param>
     /// <param name="k0Compact">k0′, below <paramref name="compactLength"/>.</param>
     /// <param name="e">E, a multiple of <paramref name="qm"/>.</param>
     /// <param name="qm">Interleaver rows: the modulation order, or 1 for no interleaving.</param>
     /// <param name="output">At least ceil(E/8) bytes.</param>
-    public static void SelectInterleavePack<T>(ref byte compact, int compactLength, int k0Compact, int e, int qm, Span<byte> output)
-        where T : struct, IByteLanes<T>
+    public static void SelectInterleavePack(ref ulong compact, int compactLength, int k0Compact, int e, int qm, Span<byte> output)
     {
         int rowLength = e / qm;
         int groups = rowLength >> 6;
         int tail = rowLength & 63;
-        int outputBytes = (e + 7) >> 3;
         Span<int> position = stackalloc int[8];
-        Span<ulong> rows = stackalloc ulong[8];
-        Span<ulong> words = stackalloc ulong[8];
         for (int i = 0; i < qm; i++)
         {
             position[i] = (int)(((long)k0Compact + ((long)i * rowLength)) % compactLength);
         }
 
-        DepositTable? table = s_tables[qm];
+        // Whole 64-symbol groups, one loop per Qm so that rows and positions stay in registers.
         ref byte destination = ref MemoryMarshal.GetReference(output);
-        for (int g = 0; g < groups; g++)
+        switch (qm)
         {
-            for (int i = 0; i < qm; i++)
-            {
-                rows[i] = BitPacking.MoveMask64<T>(ref compact, (nuint)position[i]);
-                position[i] = Advance(position[i], compactLength);
-            }
-
-            ref byte groupStart = ref Unsafe.Add(ref destination, g * qm * 8);
-            if (table is null)
-            {
-                Unsafe.WriteUnaligned(ref groupStart, LittleEndian(rows[0]));
-            }
-            else
-            {
-                table.Spread(rows, words);
-                for (int k = 0; k < qm; k++)
-                {
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref groupStart, k * 8), LittleEndian(words[k]));
-                }
-            }
+            case 1:
+                Groups1(ref compact, compactLength, groups, position, ref destination);
+                break;
+            case 2:
+                Groups2(ref compact, compactLength, groups, position, ref destination);
+                break;
+            case 4:
+                Groups4(ref compact, compactLength, groups, position, ref destination);
+                break;
+            default:
+                GroupsByTable(ref compact, compactLength, groups, qm, position, ref destination);
+                break;
         }
 
         if (tail != 0)
         {
-            ulong keep = (1UL << tail) - 1;
+            // The last, partial group: symbols past the row length are masked to 0, words go through a buffer.
+            ulong keep = PackedWords.KeepFirst(tail);
+            Span<ulong> rows = stackalloc ulong[8];
+            Span<ulong> words = stackalloc ulong[8];
             for (int i = 0; i < qm; i++)
             {
-                rows[i] = BitPacking.MoveMask64<T>(ref compact, (nuint)position[i]) & keep;
+                rows[i] = PackedWords.Read(ref compact, position[i]) & keep;
             }
 
-            if (table is null)
-            {
-                words[0] = rows[0];
-            }
-            else
-            {
-                table.Spread(rows, words);
-            }
-
+            Spread(rows, words, qm);
             Span<byte> image = stackalloc byte[64];
             for (int k = 0; k < qm; k++)
             {
-                BinaryPrimitives.WriteUInt64LittleEndian(image[(k * 8)..], words[k]);
+                BinaryPrimitives.WriteUInt64BigEndian(image[(k * 8)..], words[k]);
             }
 
             int done = groups * qm * 8;
-            image[..(outputBytes - done)].CopyTo(output[done..]);
+            image[..(((e + 7) >> 3) - done)].CopyTo(output[done..]);
         }
-
-        BitPacking.ReverseBitsInBytes<T>(output[..outputBytes]);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Advance(int position, int compactLength)
-    {
-        position += 64;
-        if (position >= compactLength)
-        {
-            position -= compactLength;
-            if (position >= compactLength)
-            {
-                position %= compactLength;
-            }
-        }
-
-        return position;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong LittleEndian(ulong value) => BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
 
     /// <summary>Parallel bit deposit (BMI2 PDEP), with a portable loop where the CPU lacks it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -161,9 +134,139 @@ internal static class LdpcRateMatchKernel
         return result;
     }
 
+    // Output bit j is row bit j.
+    private static void Groups1(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    {
+        int p0 = position[0];
+        for (int g = 0; g < groups; g++)
+        {
+            StoreBigEndian(ref destination, g, Window(ref compact, ref p0, compactLength));
+        }
+
+        position[0] = p0;
+    }
+
+    // Output bit 2j + i = bit j of row i; word 0 takes symbols 0..31 (the high halves), word 1 symbols 32..63.
+    private static void Groups2(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    {
+        const ulong Row0 = 0xAAAA_AAAA_AAAA_AAAA;
+        const ulong Row1 = Row0 >> 1;
+        int p0 = position[0];
+        int p1 = position[1];
+        for (int g = 0; g < groups; g++)
+        {
+            ulong r0 = Window(ref compact, ref p0, compactLength);
+            ulong r1 = Window(ref compact, ref p1, compactLength);
+            StoreBigEndian(ref destination, 2 * g, Deposit(r0 >> 32, Row0) | Deposit(r1 >> 32, Row1));
+            StoreBigEndian(ref destination, (2 * g) + 1, Deposit(r0, Row0) | Deposit(r1, Row1));
+        }
+
+        position[0] = p0;
+        position[1] = p1;
+    }
+
+    // Output bit 4j + i = bit j of row i; word k takes symbols 16k..16k+15.
+    private static void Groups4(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    {
+        const ulong Row0 = 0x8888_8888_8888_8888;
+        int p0 = position[0];
+        int p1 = position[1];
+        int p2 = position[2];
+        int p3 = position[3];
+        for (int g = 0; g < groups; g++)
+        {
+            ulong r0 = Window(ref compact, ref p0, compactLength);
+            ulong r1 = Window(ref compact, ref p1, compactLength);
+            ulong r2 = Window(ref compact, ref p2, compactLength);
+            ulong r3 = Window(ref compact, ref p3, compactLength);
+            for (int k = 0; k < 4; k++)
+            {
+                int shift = 48 - (16 * k);
+                ulong word = Deposit(r0 >> shift, Row0) | Deposit(r1 >> shift, Row0 >> 1)
+                    | Deposit(r2 >> shift, Row0 >> 2) | Deposit(r3 >> shift, Row0 >> 3);
+                StoreBigEndian(ref destination, (4 * g) + k, word);
+            }
+        }
+
+        position[0] = p0;
+        position[1] = p1;
+        position[2] = p2;
+        position[3] = p3;
+    }
+
+    // Qm 6 and 8 through the deposit table.
+    private static void GroupsByTable(ref ulong compact, int compactLength, int groups, int qm, Span<int> position, ref byte destination)
+    {
+        Span<ulong> rows = stackalloc ulong[8];
+        Span<ulong> words = stackalloc ulong[8];
+        for (int g = 0; g < groups; g++)
+        {
+            for (int i = 0; i < qm; i++)
+            {
+                rows[i] = Window(ref compact, ref position[i], compactLength);
+            }
+
+            Spread(rows, words, qm);
+            for (int k = 0; k < qm; k++)
+            {
+                StoreBigEndian(ref destination, (g * qm) + k, words[k]);
+            }
+        }
+    }
+
+    // The general spreading, also used for the last group of every Qm.
+    private static void Spread(ReadOnlySpan<ulong> rows, Span<ulong> words, int qm)
+    {
+        switch (qm)
+        {
+            case 1:
+                words[0] = rows[0];
+                break;
+            case 2:
+                words[0] = Deposit(rows[0] >> 32, 0xAAAA_AAAA_AAAA_AAAA) | Deposit(rows[1] >> 32, 0x5555_5555_5555_5555);
+                words[1] = Deposit(rows[0], 0xAAAA_AAAA_AAAA_AAAA) | Deposit(rows[1], 0x5555_5555_5555_5555);
+                break;
+            case 4:
+                for (int k = 0; k < 4; k++)
+                {
+                    int shift = 48 - (16 * k);
+                    words[k] = Deposit(rows[0] >> shift, 0x8888_8888_8888_8888) | Deposit(rows[1] >> shift, 0x4444_4444_4444_4444)
+                        | Deposit(rows[2] >> shift, 0x2222_2222_2222_2222) | Deposit(rows[3] >> shift, 0x1111_1111_1111_1111);
+                }
+
+                break;
+            default:
+                s_tables[qm]!.Spread(rows, words);
+                break;
+        }
+    }
+
+    // The 64 selection bits of a row from its position, which then moves on by 64 (cyclically).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Window(ref ulong compact, ref int position, int compactLength)
+    {
+        ulong bits = PackedWords.Read(ref compact, position);
+        position += 64;
+        if (position >= compactLength)
+        {
+            position -= compactLength;
+            if (position >= compactLength)
+            {
+                position %= compactLength;
+            }
+        }
+
+        return bits;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreBigEndian(ref byte destination, int wordIndex, ulong value) =>
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, wordIndex * 8), BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(value) : value);
+
     /// <summary>
-    /// For 64 symbols of Qm bits: output bit Qm·j + i (LSB-first across Qm words) is bit j of row i. Word k takes
-    /// from row i the symbols j with 64·k ≤ Qm·j + i &lt; 64·(k + 1), a contiguous run starting at Shift[k, i].
+    /// For 64 symbols of Qm bits, MSB-first: output bit Qm·j + i is bit j of row i. Word k takes from row i the
+    /// symbols j with 64·k ≤ Qm·j + i &lt; 64·(k + 1), a contiguous run; the row is shifted so that the run's last
+    /// symbol is bit 0, and deposited into the bits 63 − (Qm·j + i − 64·k).
     /// </summary>
     private sealed class DepositTable
     {
@@ -180,37 +283,34 @@ internal static class LdpcRateMatchKernel
             {
                 for (int i = 0; i < qm; i++)
                 {
-                    int first = -1;
+                    int last = 0;
                     ulong mask = 0;
                     for (int j = 0; j < 64; j++)
                     {
                         int bit = (qm * j) + i - (64 * k);
                         if (bit is >= 0 and < 64)
                         {
-                            first = first < 0 ? j : first;
-                            mask |= 1UL << bit;
+                            last = j;
+                            mask |= 1UL << (63 - bit);
                         }
                     }
 
-                    _shift[(k * qm) + i] = Math.Max(first, 0);
+                    _shift[(k * qm) + i] = 63 - last;
                     _mask[(k * qm) + i] = mask;
                 }
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Spread(ReadOnlySpan<ulong> rows, Span<ulong> words)
         {
             int qm = _qm;
-            ref int shift = ref MemoryMarshal.GetArrayDataReference(_shift);
-            ref ulong mask = ref MemoryMarshal.GetArrayDataReference(_mask);
             for (int k = 0; k < qm; k++)
             {
                 ulong word = 0;
                 for (int i = 0; i < qm; i++)
                 {
                     int at = (k * qm) + i;
-                    word |= Deposit(rows[i] >> Unsafe.Add(ref shift, at), Unsafe.Add(ref mask, at));
+                    word |= Deposit(rows[i] >> _shift[at], _mask[at]);
                 }
 
                 words[k] = word;

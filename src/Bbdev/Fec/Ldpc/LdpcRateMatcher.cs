@@ -48,13 +48,13 @@ public static class LdpcRateMatcher
                 EncodeAndMatchReference(parameters, input, output, crc);
                 break;
             case SimdWidth.V128:
-                LdpcTransmitPath.EncodeAndMatch<ByteLanes128>(parameters, input, output, crc);
+                LdpcTransmitPath.EncodeAndMatch<WordLanes128>(parameters, input, output, crc);
                 break;
             case SimdWidth.V256:
-                LdpcTransmitPath.EncodeAndMatch<ByteLanes256>(parameters, input, output, crc);
+                LdpcTransmitPath.EncodeAndMatch<WordLanes256>(parameters, input, output, crc);
                 break;
             default:
-                LdpcTransmitPath.EncodeAndMatch<ByteLanes512>(parameters, input, output, crc);
+                LdpcTransmitPath.EncodeAndMatch<WordLanes512>(parameters, input, output, crc);
                 break;
         }
     }
@@ -75,22 +75,16 @@ public static class LdpcRateMatcher
         int ncb = parameters.NcbEffective;
         LdpcArguments.ThrowIfTooShort(codeword.Length, (ncb + 7) >> 3, nameof(codeword), $"Ncb = {ncb} circular-buffer bits");
         LdpcArguments.ThrowIfTooShort(output.Length, (parameters.E + 7) >> 3, nameof(output), $"E = {parameters.E} output bits");
-        switch (resolved)
+        if (resolved == SimdWidth.Scalar)
         {
-            case SimdWidth.Scalar:
-                byte[] d = new byte[ncb];
-                BitPacking.UnpackReference(codeword, d);
-                LdpcRateMatcherReference.Match(parameters, d, output);
-                break;
-            case SimdWidth.V128:
-                LdpcTransmitPath.Match<ByteLanes128>(parameters, codeword, output);
-                break;
-            case SimdWidth.V256:
-                LdpcTransmitPath.Match<ByteLanes256>(parameters, codeword, output);
-                break;
-            default:
-                LdpcTransmitPath.Match<ByteLanes512>(parameters, codeword, output);
-                break;
+            byte[] d = new byte[ncb];
+            BitPacking.UnpackReference(codeword, d);
+            LdpcRateMatcherReference.Match(parameters, d, output);
+        }
+        else
+        {
+            // Selection and interleaving work on 64-bit words and PDEP whatever the width: one path for all.
+            LdpcTransmitPath.Match(parameters, codeword, output);
         }
     }
 

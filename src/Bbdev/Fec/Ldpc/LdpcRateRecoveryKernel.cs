@@ -73,8 +73,7 @@ internal static class LdpcRateRecoveryKernel
                 Vector128<byte> rows = Vector128<byte>.Zero;
                 for (int v = 0; v < blocks; v++)
                 {
-                    ByteLanes128 block = ByteLanes128.FromVector(Vector128.LoadUnsafe(ref group, (nuint)(v * 16)));
-                    rows |= ByteLanes128.ShuffleInBlocks(block, ByteLanes128.FromVector(masks[(p * blocks) + v])).Value;
+                    rows |= ByteLanes128.Shuffle(Vector128.LoadUnsafe(ref group, (nuint)(v * 16)), masks[(p * blocks) + v]);
                 }
 
                 Vector128<ulong> halves = rows.AsUInt64();

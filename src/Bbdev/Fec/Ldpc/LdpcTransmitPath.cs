@@ -12,55 +12,56 @@ internal static class LdpcTransmitPath
 {
     /// <summary>CRC attach (optional), encoding of the parity the selection needs, selection, interleaving, packing.</summary>
     public static void EncodeAndMatch<T>(in LdpcBlockParameters parameters, ReadOnlySpan<byte> input, Span<byte> output, CrcType? crc)
-        where T : struct, IByteLanes<T>
+        where T : struct, IWordLanes<T>
     {
         LdpcWorkspace workspace = LdpcWorkspace.Current;
         int kPrime = parameters.KPrime;
-        LoadInput(workspace, input, kPrime, crc);
+        LoadInput(workspace, input, parameters, crc);
         LdpcEncoderPlan plan = LdpcEncoderPlan.Get(parameters.Code);
         LdpcEncoderKernel.Encode<T>(plan, kPrime, workspace, ExtensionRowsNeeded(parameters, plan.Rows));
-        SelectFromCodeword<T>(parameters, workspace, output);
+        Select(parameters, workspace, output);
     }
 
     /// <summary>The full circular buffer d, packed, fillers 0.</summary>
     public static void Encode<T>(in LdpcBlockParameters parameters, ReadOnlySpan<byte> input, Span<byte> codeword)
-        where T : struct, IByteLanes<T>
+        where T : struct, IWordLanes<T>
     {
         LdpcWorkspace workspace = LdpcWorkspace.Current;
-        int kPrime = parameters.KPrime;
-        int zc = parameters.Zc;
-        LoadInput(workspace, input, kPrime, null);
+        LoadInput(workspace, input, parameters, null);
         LdpcEncoderPlan plan = LdpcEncoderPlan.Get(parameters.Code);
-        LdpcEncoderKernel.Encode<T>(plan, kPrime, workspace, LdpcEncoderKernel.AllRows);
+        LdpcEncoderKernel.Encode<T>(plan, parameters.KPrime, workspace, LdpcEncoderKernel.AllRows);
 
-        // d = c[2·Zc, K′) ++ F zeros ++ parity; the codeword buffer holds c without the fillers.
-        Span<byte> bytes = workspace.Bytes;
-        ReadOnlySpan<byte> c = workspace.Codeword;
+        // d = compact[0, K′ − 2·Zc) ++ F zeros ++ the parity that follows in the compact buffer.
+        int n = parameters.N;
         int fillerStart = parameters.FillerStart;
         int fillers = parameters.FillerBits;
-        int parityLength = parameters.N - (fillerStart + fillers);
-        c.Slice(2 * zc, fillerStart).CopyTo(bytes);
-        bytes.Slice(fillerStart, fillers).Clear();
-        c.Slice(kPrime, parityLength).CopyTo(bytes[(fillerStart + fillers)..]);
-        BitPacking.PackMasks<T>(ref MemoryMarshal.GetArrayDataReference(workspace.Bytes), parameters.N, codeword);
+        Span<ulong> d = workspace.Circular;
+        d[..((n >> 6) + 2)].Clear();
+        ref ulong destination = ref MemoryMarshal.GetReference(d);
+        ref ulong compact = ref MemoryMarshal.GetReference(workspace.Compact);
+        PackedWords.CopyBits(ref destination, 0, ref compact, 0, fillerStart);
+        PackedWords.CopyBits(ref destination, fillerStart + fillers, ref compact, fillerStart, n - fillerStart - fillers);
+        PackedWords.ToBytes(d, n, codeword);
     }
 
     /// <summary>Selection, interleaving and packing of a packed circular buffer d.</summary>
-    public static void Match<T>(in LdpcBlockParameters parameters, ReadOnlySpan<byte> codeword, Span<byte> output)
-        where T : struct, IByteLanes<T>
+    public static void Match(in LdpcBlockParameters parameters, ReadOnlySpan<byte> codeword, Span<byte> output)
     {
         LdpcWorkspace workspace = LdpcWorkspace.Current;
         int ncb = parameters.NcbEffective;
         int fillerStart = parameters.FillerStart;
         int fillerEnd = fillerStart + parameters.FillerBits;
-        BitPacking.UnpackToMasks<T>(codeword, ncb, ref MemoryMarshal.GetArrayDataReference(workspace.Bytes));
-
-        // The compact buffer sits where the encoder leaves it: in the codeword buffer from 2·Zc on.
-        Span<byte> compact = workspace.Codeword.AsSpan(2 * parameters.Zc);
-        ReadOnlySpan<byte> d = workspace.Bytes;
-        d[..fillerStart].CopyTo(compact);
-        d[fillerEnd..ncb].CopyTo(compact[fillerStart..]);
-        SelectFromCodeword<T>(parameters, workspace, output);
+        int compactLength = parameters.CompactLength;
+        Span<ulong> d = workspace.Circular;
+        int dWords = (ncb + 63) >> 6;
+        PackedWords.FromBytes(codeword[..((ncb + 7) >> 3)], d);
+        d.Slice(dWords, 2).Clear();
+        workspace.Compact[..((compactLength >> 6) + 3)].Clear();
+        ref ulong compact = ref MemoryMarshal.GetReference(workspace.Compact);
+        ref ulong source = ref MemoryMarshal.GetReference(d);
+        PackedWords.CopyBits(ref compact, 0, ref source, 0, fillerStart);
+        PackedWords.CopyBits(ref compact, fillerStart, ref source, fillerEnd, ncb - fillerEnd);
+        Select(parameters, workspace, output);
     }
 
     /// <summary>
@@ -94,30 +95,41 @@ internal static class LdpcTransmitPath
         return mask;
     }
 
-    // Extends the compact buffer cyclically and runs the vector selection/interleaving/packing.
-    private static void SelectFromCodeword<T>(in LdpcBlockParameters parameters, LdpcWorkspace workspace, Span<byte> output)
-        where T : struct, IByteLanes<T>
+    // Extends the compact buffer cyclically and runs the selection/interleaving/packing.
+    private static void Select(in LdpcBlockParameters parameters, LdpcWorkspace workspace, Span<byte> output)
     {
         int compactLength = parameters.CompactLength;
-        ref byte compact = ref MemoryMarshal.GetArrayDataReference(workspace.Codeword);
-        compact = ref System.Runtime.CompilerServices.Unsafe.Add(ref compact, 2 * parameters.Zc);
-        LdpcRateMatchKernel.Extend(ref compact, compactLength);
+        LdpcRateMatchKernel.Extend(workspace.Compact, compactLength);
         int qm = parameters.InterleaverBypass ? 1 : parameters.Qm;
-        LdpcRateMatchKernel.SelectInterleavePack<T>(ref compact, compactLength, parameters.K0Compact, parameters.E, qm, output);
+        LdpcRateMatchKernel.SelectInterleavePack(ref MemoryMarshal.GetReference(workspace.Compact), compactLength, parameters.K0Compact, parameters.E, qm, output);
     }
 
-    // Copies the input bits into the zero-padded packed buffer and attaches the CRC after them when asked.
-    private static void LoadInput(LdpcWorkspace workspace, ReadOnlySpan<byte> input, int kPrime, CrcType? crc)
+    // The K′ information bits as words, zero past K′ (and past K, where the systematic columns read): the input
+    // bits, with the CRC attached after them when asked.
+    private static void LoadInput(LdpcWorkspace workspace, ReadOnlySpan<byte> input, in LdpcBlockParameters parameters, CrcType? crc)
     {
-        Span<byte> packed = workspace.Packed;
+        int kPrime = parameters.KPrime;
         int inputBits = kPrime - (crc is { } t ? CrcCalculator.Length(t) : 0);
-        int inputBytes = (inputBits + 7) >> 3;
-        input[..inputBytes].CopyTo(packed);
-        packed[inputBytes..(((kPrime + 7) >> 3) + LdpcWorkspace.Slack)].Clear();
+        int bytes = (kPrime + 7) >> 3;
+        Span<ulong> words = workspace.Input;
         if (crc is { } type)
         {
+            Span<byte> packed = workspace.PackedBytes;
+            int inputBytes = (inputBits + 7) >> 3;
+            input[..inputBytes].CopyTo(packed);
+            packed[inputBytes..bytes].Clear();
             CrcCalculator.Attach(type, packed, inputBits);
+            PackedWords.FromBytes(packed[..bytes], words);
         }
+        else
+        {
+            PackedWords.FromBytes(input[..bytes], words);
+        }
+
+        int last = kPrime >> 6;
+        int used = kPrime & 63;
+        words[last] = used == 0 ? 0 : words[last] & PackedWords.KeepFirst(used);
+        words[(last + 1)..((parameters.K >> 6) + 3)].Clear();
     }
 
     private static bool Overlaps(long from, long to, long start, long end) => from < end && start < to;
