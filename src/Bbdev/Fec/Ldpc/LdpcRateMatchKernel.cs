@@ -82,6 +82,9 @@ internal static class LdpcRateMatchKernel
             case 4:
                 Groups4(ref compact, compactLength, groups, position, ref destination);
                 break;
+            case 8:
+                Groups8(ref compact, compactLength, groups, position, ref destination);
+                break;
             default:
                 GroupsByTable(ref compact, compactLength, groups, qm, position, ref destination);
                 break;
@@ -194,7 +197,32 @@ internal static class LdpcRateMatchKernel
         position[3] = p3;
     }
 
-    // Qm 6 and 8 through the deposit table.
+    // Output bit 8j + i = bit j of row i; word k takes symbols 8k..8k+7 (byte k of every row).
+    private static void Groups8(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    {
+        const ulong Row0 = 0x8080_8080_8080_8080;
+        Span<ulong> rows = stackalloc ulong[8];
+        for (int g = 0; g < groups; g++)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                rows[i] = Window(ref compact, ref position[i], compactLength);
+            }
+
+            ulong r0 = rows[0], r1 = rows[1], r2 = rows[2], r3 = rows[3], r4 = rows[4], r5 = rows[5], r6 = rows[6], r7 = rows[7];
+            for (int k = 0; k < 8; k++)
+            {
+                int shift = 56 - (8 * k);
+                ulong word = Deposit(r0 >> shift, Row0) | Deposit(r1 >> shift, Row0 >> 1)
+                    | Deposit(r2 >> shift, Row0 >> 2) | Deposit(r3 >> shift, Row0 >> 3)
+                    | Deposit(r4 >> shift, Row0 >> 4) | Deposit(r5 >> shift, Row0 >> 5)
+                    | Deposit(r6 >> shift, Row0 >> 6) | Deposit(r7 >> shift, Row0 >> 7);
+                StoreBigEndian(ref destination, (8 * g) + k, word);
+            }
+        }
+    }
+
+    // Qm 6 through the deposit table.
     private static void GroupsByTable(ref ulong compact, int compactLength, int groups, int qm, Span<int> position, ref byte destination)
     {
         Span<ulong> rows = stackalloc ulong[8];
@@ -304,15 +332,19 @@ internal static class LdpcRateMatchKernel
         public void Spread(ReadOnlySpan<ulong> rows, Span<ulong> words)
         {
             int qm = _qm;
+            ref int shift = ref MemoryMarshal.GetArrayDataReference(_shift);
+            ref ulong mask = ref MemoryMarshal.GetArrayDataReference(_mask);
+            ref ulong row = ref MemoryMarshal.GetReference(rows);
             for (int k = 0; k < qm; k++)
             {
                 ulong word = 0;
                 for (int i = 0; i < qm; i++)
                 {
-                    int at = (k * qm) + i;
-                    word |= Deposit(rows[i] >> _shift[at], _mask[at]);
+                    word |= Deposit(Unsafe.Add(ref row, i) >> Unsafe.Add(ref shift, i), Unsafe.Add(ref mask, i));
                 }
 
+                shift = ref Unsafe.Add(ref shift, qm);
+                mask = ref Unsafe.Add(ref mask, qm);
                 words[k] = word;
             }
         }

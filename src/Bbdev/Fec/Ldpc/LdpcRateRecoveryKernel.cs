@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using AccelSdk.Bbdev.Fec.Simd;
 
 namespace AccelSdk.Bbdev.Fec.Ldpc;
@@ -10,10 +11,11 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// additions (HARQ input first, then the de-interleaved LLRs in order), so the result is identical.
 /// </summary>
 /// <remarks>
-/// De-interleaving works on groups of 8 symbols (8·Qm bytes, Qm/2 blocks of 16 bytes): one byte shuffle per block
-/// and row pair gathers rows i and i+1 into the two halves of a 16-byte vector, stored as 8 bytes to each row. The
-/// shuffle is a 16-byte operation, so every width uses the 128-bit de-interleaver; the accumulation into the circular
-/// buffer, a run of contiguous segments, uses the width asked for.
+/// De-interleaving works on groups of 8 symbols (8·Qm bytes, Qm/2 blocks of 16 bytes): one byte shuffle (SSSE3
+/// PSHUFB) per block and row pair gathers rows i and i+1 into the two halves of a 16-byte vector, stored as 8 bytes
+/// to each row; QPSK needs one shuffle per group, 16QAM two plus 32-bit unpacks. The pattern is bound by its 8-byte
+/// stores, so every width uses this 128-bit de-interleaver (the scalar loop where SSSE3 is missing); the
+/// accumulation into the circular buffer, a run of contiguous segments, uses the width asked for.
 /// </remarks>
 internal static class LdpcRateRecoveryKernel
 {
@@ -60,29 +62,139 @@ internal static class LdpcRateRecoveryKernel
     public static void Deinterleave(ReadOnlySpan<sbyte> y, int qm, Span<sbyte> e)
     {
         int rowLength = y.Length / qm;
-        int groups = rowLength >> 3;
-        Vector128<byte>[] masks = s_masks[qm]!;
-        int blocks = qm / 2;
+        if (qm == 2 && Ssse3.IsSupported)
+        {
+            Deinterleave2(y, e, rowLength);
+            return;
+        }
+
+        if (qm == 4 && Ssse3.IsSupported)
+        {
+            Deinterleave4(y, e, rowLength);
+            return;
+        }
+
+        if (!Ssse3.IsSupported)
+        {
+            DeinterleaveTail(y, e, qm, rowLength, 0);
+            return;
+        }
+
+        if (qm == 6)
+        {
+            Deinterleave6(y, e, rowLength);
+        }
+        else
+        {
+            Deinterleave8(y, e, rowLength);
+        }
+    }
+
+    // 64QAM: 8 symbols in three blocks; each row pair takes one shuffle from every block.
+    private static void Deinterleave6(ReadOnlySpan<sbyte> y, Span<sbyte> e, int rowLength)
+    {
+        Vector128<byte>[] m = s_masks[6]!;
+        (Vector128<byte> m0, Vector128<byte> m1, Vector128<byte> m2) = (m[0], m[1], m[2]);
+        (Vector128<byte> m3, Vector128<byte> m4, Vector128<byte> m5) = (m[3], m[4], m[5]);
+        (Vector128<byte> m6, Vector128<byte> m7, Vector128<byte> m8) = (m[6], m[7], m[8]);
         ref byte source = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(y));
-        ref byte destination = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(e));
+        ref byte row0 = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(e));
+        int groups = rowLength >> 3;
         for (int g = 0; g < groups; g++)
         {
-            ref byte group = ref Unsafe.Add(ref source, g * 8 * qm);
-            for (int p = 0; p < blocks; p++)
-            {
-                Vector128<byte> rows = Vector128<byte>.Zero;
-                for (int v = 0; v < blocks; v++)
-                {
-                    rows |= ByteLanes128.Shuffle(Vector128.LoadUnsafe(ref group, (nuint)(v * 16)), masks[(p * blocks) + v]);
-                }
+            ref byte group = ref Unsafe.Add(ref source, g * 48);
+            Vector128<byte> b0 = Vector128.LoadUnsafe(ref group, 0);
+            Vector128<byte> b1 = Vector128.LoadUnsafe(ref group, 16);
+            Vector128<byte> b2 = Vector128.LoadUnsafe(ref group, 32);
+            ref byte at = ref Unsafe.Add(ref row0, g * 8);
+            StorePair(ref at, rowLength, Ssse3.Shuffle(b0, m0) | Ssse3.Shuffle(b1, m1) | Ssse3.Shuffle(b2, m2));
+            StorePair(ref Unsafe.Add(ref at, 2 * rowLength), rowLength, Ssse3.Shuffle(b0, m3) | Ssse3.Shuffle(b1, m4) | Ssse3.Shuffle(b2, m5));
+            StorePair(ref Unsafe.Add(ref at, 4 * rowLength), rowLength, Ssse3.Shuffle(b0, m6) | Ssse3.Shuffle(b1, m7) | Ssse3.Shuffle(b2, m8));
+        }
 
-                Vector128<ulong> halves = rows.AsUInt64();
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, (2 * p * rowLength) + (g * 8)), halves.GetElement(0));
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, (((2 * p) + 1) * rowLength) + (g * 8)), halves.GetElement(1));
+        DeinterleaveTail(y, e, 6, rowLength, groups * 8);
+    }
+
+    // 256QAM: 8 symbols in four blocks; each row pair takes one shuffle from every block.
+    private static void Deinterleave8(ReadOnlySpan<sbyte> y, Span<sbyte> e, int rowLength)
+    {
+        ref Vector128<byte> m = ref MemoryMarshal.GetArrayDataReference(s_masks[8]!);
+        ref byte source = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(y));
+        ref byte row0 = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(e));
+        int groups = rowLength >> 3;
+        for (int g = 0; g < groups; g++)
+        {
+            ref byte group = ref Unsafe.Add(ref source, g * 64);
+            Vector128<byte> b0 = Vector128.LoadUnsafe(ref group, 0);
+            Vector128<byte> b1 = Vector128.LoadUnsafe(ref group, 16);
+            Vector128<byte> b2 = Vector128.LoadUnsafe(ref group, 32);
+            Vector128<byte> b3 = Vector128.LoadUnsafe(ref group, 48);
+            ref byte at = ref Unsafe.Add(ref row0, g * 8);
+            for (int p = 0; p < 4; p++)
+            {
+                ref Vector128<byte> pm = ref Unsafe.Add(ref m, 4 * p);
+                Vector128<byte> rows = Ssse3.Shuffle(b0, pm) | Ssse3.Shuffle(b1, Unsafe.Add(ref pm, 1))
+                    | Ssse3.Shuffle(b2, Unsafe.Add(ref pm, 2)) | Ssse3.Shuffle(b3, Unsafe.Add(ref pm, 3));
+                StorePair(ref Unsafe.Add(ref at, 2 * p * rowLength), rowLength, rows);
             }
         }
 
-        for (int j = groups * 8; j < rowLength; j++)
+        DeinterleaveTail(y, e, 8, rowLength, groups * 8);
+    }
+
+    // Low 8 bytes to one row, high 8 bytes to the next.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StorePair(ref byte at, int rowLength, Vector128<byte> rows)
+    {
+        Vector128<ulong> halves = rows.AsUInt64();
+        Unsafe.WriteUnaligned(ref at, halves.ToScalar());
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, rowLength), halves.GetElement(1));
+    }
+
+    // QPSK: one shuffle splits 8 symbols into their two rows (low and high halves).
+    private static void Deinterleave2(ReadOnlySpan<sbyte> y, Span<sbyte> e, int rowLength)
+    {
+        Vector128<byte> mask = s_masks[2]![0];
+        ref byte source = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(y));
+        ref byte row0 = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(e));
+        ref byte row1 = ref Unsafe.Add(ref row0, rowLength);
+        int groups = rowLength >> 3;
+        for (int g = 0; g < groups; g++)
+        {
+            Vector128<ulong> rows = Ssse3.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(g * 16)), mask).AsUInt64();
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref row0, g * 8), rows.ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref row1, g * 8), rows.GetElement(1));
+        }
+
+        DeinterleaveTail(y, e, 2, rowLength, groups * 8);
+    }
+
+    // 16QAM: shuffles group 4 symbols by row (4 bytes each) in each block; 32-bit unpacks join the two blocks.
+    private static void Deinterleave4(ReadOnlySpan<sbyte> y, Span<sbyte> e, int rowLength)
+    {
+        Vector128<byte> byRow = Vector128.Create((byte)0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+        ref byte source = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(y));
+        ref byte row0 = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(e));
+        int groups = rowLength >> 3;
+        for (int g = 0; g < groups; g++)
+        {
+            Vector128<uint> a = Ssse3.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(g * 32)), byRow).AsUInt32();
+            Vector128<uint> b = Ssse3.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)((g * 32) + 16)), byRow).AsUInt32();
+            Vector128<ulong> rows01 = Sse2.UnpackLow(a, b).AsUInt64();
+            Vector128<ulong> rows23 = Sse2.UnpackHigh(a, b).AsUInt64();
+            ref byte at = ref Unsafe.Add(ref row0, g * 8);
+            Unsafe.WriteUnaligned(ref at, rows01.ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, rowLength), rows01.GetElement(1));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, 2 * rowLength), rows23.ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, 3 * rowLength), rows23.GetElement(1));
+        }
+
+        DeinterleaveTail(y, e, 4, rowLength, groups * 8);
+    }
+
+    private static void DeinterleaveTail(ReadOnlySpan<sbyte> y, Span<sbyte> e, int qm, int rowLength, int from)
+    {
+        for (int j = from; j < rowLength; j++)
         {
             for (int i = 0; i < qm; i++)
             {
