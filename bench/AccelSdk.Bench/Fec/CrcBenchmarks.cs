@@ -1,6 +1,7 @@
 using AccelSdk.Bbdev.Fec;
 using AccelSdk.Bbdev.Fec.Crc;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace AccelSdk.Bench.Fec;
@@ -34,6 +35,6 @@ public class CrcBenchmarks
     private sealed class Config : ManualConfig
     {
         // Bytes per ns = GB/s.
-        public Config() => AddColumn(new ThroughputColumn("GB/s", _ => Length));
+        public Config() => AddColumn(StatisticColumn.Median, new ThroughputColumn("GB/s", _ => Length));
     }
 }

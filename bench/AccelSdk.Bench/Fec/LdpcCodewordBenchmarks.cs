@@ -1,6 +1,7 @@
 using AccelSdk.Bbdev.Fec;
 using AccelSdk.Bbdev.Fec.Ldpc;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace AccelSdk.Bench.Fec;
@@ -48,7 +49,7 @@ public class LdpcCodewordBenchmarks
         // K' = 8448 information bits per op; per ns = Gbit/s.
         public Config()
         {
-            AddColumn(new ThroughputColumn("Gbit/s", _ => s_block.KPrime));
+            AddColumn(StatisticColumn.Median, new ThroughputColumn("Gbit/s", _ => s_block.KPrime));
             AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
         }
     }

@@ -1,6 +1,7 @@
 using AccelSdk.Bbdev.Fec;
 using AccelSdk.Bbdev.Fec.Ldpc;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -54,7 +55,7 @@ public class LdpcEncoderBenchmarks
     private sealed class Config : ManualConfig
     {
         // K' bits per ns = Gbit/s.
-        public Config() => AddColumn(new ThroughputColumn("Gbit/s", KPrime));
+        public Config() => AddColumn(StatisticColumn.Median, new ThroughputColumn("Gbit/s", KPrime));
 
         private static double KPrime(BenchmarkCase benchmark) => s_cases[(string)benchmark.Parameters["Case"]].KPrime;
     }

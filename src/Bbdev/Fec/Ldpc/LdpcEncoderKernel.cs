@@ -110,6 +110,30 @@ internal static class LdpcEncoderKernel
         ref ulong firstBlock = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(blocks), first * LdpcEncoderPlan.BlockStride);
         int count = end - first;
         int v = 0;
+        if (vectors == 3)
+        {
+            // Zc = 257..384 at 128 bits: all three vectors in one pass over the entries.
+            T a = T.Zero;
+            T b = T.Zero;
+            T c = T.Zero;
+            ref ulong entry = ref firstBlock;
+            for (int e = 0; e < count; e++)
+            {
+                ref ulong block = ref Unsafe.Add(ref columns, (nint)entry);
+                Vector128<ulong> left = Vector128.LoadUnsafe(ref entry, 1);
+                Vector128<ulong> right = Vector128.LoadUnsafe(ref entry, 3);
+                a = T.Xor(a, T.Funnel(T.Load(ref block, 0), T.Load(ref block, 1), left, right));
+                b = T.Xor(b, T.Funnel(T.Load(ref block, (nuint)lanes), T.Load(ref block, (nuint)lanes + 1), left, right));
+                c = T.Xor(c, T.Funnel(T.Load(ref block, (nuint)(2 * lanes)), T.Load(ref block, (nuint)(2 * lanes) + 1), left, right));
+                entry = ref Unsafe.Add(ref entry, LdpcEncoderPlan.BlockStride);
+            }
+
+            T.Store(a, ref destination, 0);
+            T.Store(b, ref destination, (nuint)lanes);
+            T.Store(c, ref destination, (nuint)(2 * lanes));
+            return;
+        }
+
         for (; v + 1 < vectors; v += 2)
         {
             T a = T.Zero;
