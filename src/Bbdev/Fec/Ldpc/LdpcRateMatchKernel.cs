@@ -63,10 +63,10 @@ internal static class LdpcRateMatchKernel
         int rowLength = e / qm;
         int groups = rowLength >> 6;
         int tail = rowLength & 63;
-        Span<int> position = stackalloc int[8];
+        Span<RowCursor> position = stackalloc RowCursor[8];
         for (int i = 0; i < qm; i++)
         {
-            position[i] = (int)(((long)k0Compact + ((long)i * rowLength)) % compactLength);
+            position[i] = new RowCursor((int)(((long)k0Compact + ((long)i * rowLength)) % compactLength), compactLength);
         }
 
         // Whole 64-symbol groups, one loop per Qm so that rows and positions stay in registers.
@@ -98,7 +98,7 @@ internal static class LdpcRateMatchKernel
             Span<ulong> words = stackalloc ulong[8];
             for (int i = 0; i < qm; i++)
             {
-                rows[i] = PackedWords.Read(ref compact, position[i]) & keep;
+                rows[i] = position[i].Next(ref compact, compactLength) & keep;
             }
 
             Spread(rows, words, qm);
@@ -138,28 +138,26 @@ internal static class LdpcRateMatchKernel
     }
 
     // Output bit j is row bit j.
-    private static void Groups1(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    private static void Groups1(ref ulong compact, int compactLength, int groups, Span<RowCursor> position, ref byte destination)
     {
-        int p0 = position[0];
+        ref RowCursor p0 = ref position[0];
         for (int g = 0; g < groups; g++)
         {
-            StoreBigEndian(ref destination, g, Window(ref compact, ref p0, compactLength));
+            StoreBigEndian(ref destination, g, p0.Next(ref compact, compactLength));
         }
-
-        position[0] = p0;
     }
 
     // Output bit 2j + i = bit j of row i; word 0 takes symbols 0..31 (the high halves), word 1 symbols 32..63.
-    private static void Groups2(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    private static void Groups2(ref ulong compact, int compactLength, int groups, Span<RowCursor> position, ref byte destination)
     {
         const ulong Row0 = 0xAAAA_AAAA_AAAA_AAAA;
         const ulong Row1 = Row0 >> 1;
-        int p0 = position[0];
-        int p1 = position[1];
+        RowCursor p0 = position[0];
+        RowCursor p1 = position[1];
         for (int g = 0; g < groups; g++)
         {
-            ulong r0 = Window(ref compact, ref p0, compactLength);
-            ulong r1 = Window(ref compact, ref p1, compactLength);
+            ulong r0 = p0.Next(ref compact, compactLength);
+            ulong r1 = p1.Next(ref compact, compactLength);
             StoreBigEndian(ref destination, 2 * g, Deposit(r0 >> 32, Row0) | Deposit(r1 >> 32, Row1));
             StoreBigEndian(ref destination, (2 * g) + 1, Deposit(r0, Row0) | Deposit(r1, Row1));
         }
@@ -169,19 +167,19 @@ internal static class LdpcRateMatchKernel
     }
 
     // Output bit 4j + i = bit j of row i; word k takes symbols 16k..16k+15.
-    private static void Groups4(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    private static void Groups4(ref ulong compact, int compactLength, int groups, Span<RowCursor> position, ref byte destination)
     {
         const ulong Row0 = 0x8888_8888_8888_8888;
-        int p0 = position[0];
-        int p1 = position[1];
-        int p2 = position[2];
-        int p3 = position[3];
+        RowCursor p0 = position[0];
+        RowCursor p1 = position[1];
+        RowCursor p2 = position[2];
+        RowCursor p3 = position[3];
         for (int g = 0; g < groups; g++)
         {
-            ulong r0 = Window(ref compact, ref p0, compactLength);
-            ulong r1 = Window(ref compact, ref p1, compactLength);
-            ulong r2 = Window(ref compact, ref p2, compactLength);
-            ulong r3 = Window(ref compact, ref p3, compactLength);
+            ulong r0 = p0.Next(ref compact, compactLength);
+            ulong r1 = p1.Next(ref compact, compactLength);
+            ulong r2 = p2.Next(ref compact, compactLength);
+            ulong r3 = p3.Next(ref compact, compactLength);
             for (int k = 0; k < 4; k++)
             {
                 int shift = 48 - (16 * k);
@@ -198,7 +196,7 @@ internal static class LdpcRateMatchKernel
     }
 
     // Output bit 8j + i = bit j of row i; word k takes symbols 8k..8k+7 (byte k of every row).
-    private static void Groups8(ref ulong compact, int compactLength, int groups, Span<int> position, ref byte destination)
+    private static void Groups8(ref ulong compact, int compactLength, int groups, Span<RowCursor> position, ref byte destination)
     {
         const ulong Row0 = 0x8080_8080_8080_8080;
         Span<ulong> rows = stackalloc ulong[8];
@@ -206,7 +204,7 @@ internal static class LdpcRateMatchKernel
         {
             for (int i = 0; i < 8; i++)
             {
-                rows[i] = Window(ref compact, ref position[i], compactLength);
+                rows[i] = position[i].Next(ref compact, compactLength);
             }
 
             ulong r0 = rows[0], r1 = rows[1], r2 = rows[2], r3 = rows[3], r4 = rows[4], r5 = rows[5], r6 = rows[6], r7 = rows[7];
@@ -223,7 +221,7 @@ internal static class LdpcRateMatchKernel
     }
 
     // Qm 6 through the deposit table.
-    private static void GroupsByTable(ref ulong compact, int compactLength, int groups, int qm, Span<int> position, ref byte destination)
+    private static void GroupsByTable(ref ulong compact, int compactLength, int groups, int qm, Span<RowCursor> position, ref byte destination)
     {
         Span<ulong> rows = stackalloc ulong[8];
         Span<ulong> words = stackalloc ulong[8];
@@ -231,7 +229,7 @@ internal static class LdpcRateMatchKernel
         {
             for (int i = 0; i < qm; i++)
             {
-                rows[i] = Window(ref compact, ref position[i], compactLength);
+                rows[i] = position[i].Next(ref compact, compactLength);
             }
 
             Spread(rows, words, qm);
@@ -269,22 +267,42 @@ internal static class LdpcRateMatchKernel
         }
     }
 
-    // The 64 selection bits of a row from its position, which then moves on by 64 (cyclically).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Window(ref ulong compact, ref int position, int compactLength)
+    /// <summary>
+    /// A row's read position in the compact buffer, kept as a word index and a bit shift that stay valid for a run
+    /// of 64-bit reads until the position passes the buffer's end; only then is it reduced modulo the length.
+    /// </summary>
+    private struct RowCursor
     {
-        ulong bits = PackedWords.Read(ref compact, position);
-        position += 64;
-        if (position >= compactLength)
+        private nint _word;
+        private int _shift;
+        private int _run;
+
+        public RowCursor(int position, int compactLength) => Seek(position, compactLength);
+
+        /// <summary>The next 64 selection bits of the row; the position moves on by 64, cyclically.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ulong Next(ref ulong compact, int compactLength)
         {
-            position -= compactLength;
-            if (position >= compactLength)
+            if (_run == 0)
             {
-                position %= compactLength;
+                // The previous read crossed the end (into the cyclic extension): continue from the start.
+                Seek((int)(((_word * 64) + _shift) % compactLength), compactLength);
             }
+
+            ulong high = Unsafe.Add(ref compact, _word);
+            ulong low = Unsafe.Add(ref compact, _word + 1);
+            _word++;
+            _run--;
+            return (high << _shift) | ((low >> 1) >> (63 - _shift));
         }
 
-        return bits;
+        // Reads start at position, position + 64, ...; the run holds those that start below the length.
+        private void Seek(int position, int compactLength)
+        {
+            _word = position >> 6;
+            _shift = position & 63;
+            _run = ((compactLength - position) + 63) >> 6;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
