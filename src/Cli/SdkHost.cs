@@ -1,5 +1,6 @@
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
+using AccelSdk.Crypto.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccelSdk.Cli;
@@ -11,6 +12,7 @@ internal static class SdkHost
     {
         var services = new ServiceCollection();
         services.AddAccelSdk(configure);
+        services.AddAccelSdk().AddCryptoSoftware();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
