@@ -54,20 +54,70 @@ internal struct Snow3GGenerator
     /// <summary>Fills <paramref name="keystream"/> with the next keystream words.</summary>
     public void Generate(Span<uint> keystream)
     {
-        for (int t = 0; t < keystream.Length; t++)
+        ref uint destination = ref MemoryMarshal.GetReference(keystream);
+        for (int t = 0; t < keystream.Length; t += 16)
         {
-            keystream[t] = Clock(initialisation: false);
+            Run(ref Unsafe.Add(ref destination, t), Math.Min(16, keystream.Length - t), bigEndianBytes: false);
         }
     }
 
     /// <summary>Fills <paramref name="keystream"/> with the next keystream bytes (words big-endian; length a multiple of 4).</summary>
     public void GenerateBytes(Span<byte> keystream)
     {
-        ref byte destination = ref MemoryMarshal.GetReference(keystream);
-        for (int t = 0; t + 4 <= keystream.Length; t += 4)
+        ref uint destination = ref Unsafe.As<byte, uint>(ref MemoryMarshal.GetReference(keystream));
+        int words = keystream.Length >> 2;
+        for (int t = 0; t < words; t += 16)
         {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, t), BinaryPrimitives.ReverseEndianness(Clock(initialisation: false)));
+            Run(ref Unsafe.Add(ref destination, t), Math.Min(16, words - t), bigEndianBytes: true);
         }
+    }
+
+    /// <summary>Keystream-mode clocks with the FSM registers and window position in locals (written back once).</summary>
+    private void Run(ref uint destination, int count, bool bigEndianBytes)
+    {
+        ref uint window = ref Unsafe.As<Window, uint>(ref _s);
+        ref uint s1a = ref MemoryMarshal.GetArrayDataReference(Snow3GTables.S1);
+        ref uint s1b = ref Unsafe.Add(ref s1a, 256);
+        ref uint s1c = ref Unsafe.Add(ref s1a, 512);
+        ref uint s1d = ref Unsafe.Add(ref s1a, 768);
+        ref uint s2a = ref MemoryMarshal.GetArrayDataReference(Snow3GTables.S2);
+        ref uint s2b = ref Unsafe.Add(ref s2a, 256);
+        ref uint s2c = ref Unsafe.Add(ref s2a, 512);
+        ref uint s2d = ref Unsafe.Add(ref s2a, 768);
+        ref uint mulAlpha = ref MemoryMarshal.GetArrayDataReference(Snow3GTables.MulAlpha);
+        ref uint divAlpha = ref MemoryMarshal.GetArrayDataReference(Snow3GTables.DivAlpha);
+        int head = _head;
+        uint r1 = _r1, r2 = _r2, r3 = _r3;
+        for (int t = 0; t < count; t++)
+        {
+            ref uint s = ref Unsafe.Add(ref window, head);
+            uint s0 = s, s11 = Unsafe.Add(ref s, 11);
+            uint f = unchecked(Unsafe.Add(ref s, 15) + r1) ^ r2;
+            uint r = unchecked(r2 + (r3 ^ Unsafe.Add(ref s, 5)));
+            r3 = Unsafe.Add(ref s2a, r2 >> 24) ^ Unsafe.Add(ref s2b, (byte)(r2 >> 16)) ^ Unsafe.Add(ref s2c, (byte)(r2 >> 8)) ^ Unsafe.Add(ref s2d, (byte)r2);
+            r2 = Unsafe.Add(ref s1a, r1 >> 24) ^ Unsafe.Add(ref s1b, (byte)(r1 >> 16)) ^ Unsafe.Add(ref s1c, (byte)(r1 >> 8)) ^ Unsafe.Add(ref s1d, (byte)r1);
+            r1 = r;
+            Unsafe.Add(ref s, 16) = (s0 << 8) ^ Unsafe.Add(ref mulAlpha, s0 >> 24) ^ Unsafe.Add(ref s, 2) ^ (s11 >> 8) ^ Unsafe.Add(ref divAlpha, (byte)s11);
+            uint z = f ^ s0;
+            Unsafe.Add(ref destination, t) = bigEndianBytes ? BinaryPrimitives.ReverseEndianness(z) : z;
+            if (++head == 16)
+            {
+                Slide(ref window);
+                head = 0;
+            }
+        }
+
+        _head = head;
+        _r1 = r1;
+        _r2 = r2;
+        _r3 = r3;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Slide(ref uint window)
+    {
+        ref byte bytes = ref Unsafe.As<uint, byte>(ref window);
+        Unsafe.CopyBlockUnaligned(ref bytes, ref Unsafe.Add(ref bytes, 64), 64);
     }
 
     /// <summary>
@@ -101,8 +151,7 @@ internal struct Snow3GGenerator
         if (++_head == 16)
         {
             // Slide the window: s1..s16 were at [16..32); move them down so the next 16 clocks fit again.
-            Span<uint> window = _s;
-            window[16..].CopyTo(window);
+            Slide(ref Unsafe.As<Window, uint>(ref _s));
             _head = 0;
         }
 

@@ -35,20 +35,82 @@ internal struct ZucGenerator
     /// <summary>Fills <paramref name="keystream"/> with the next words.</summary>
     public void Generate(Span<uint> keystream)
     {
-        for (int t = 0; t < keystream.Length; t++)
+        ref uint destination = ref MemoryMarshal.GetReference(keystream);
+        for (int t = 0; t < keystream.Length; t += 16)
         {
-            keystream[t] = Clock(init: false, out _);
+            int n = Math.Min(16, keystream.Length - t);
+            Run(ref Unsafe.Add(ref destination, t), n, bigEndianBytes: false);
         }
     }
 
     /// <summary>Fills <paramref name="keystream"/> with the next bytes (words big-endian; length a multiple of 4).</summary>
     public void GenerateBytes(Span<byte> keystream)
     {
-        ref byte destination = ref MemoryMarshal.GetReference(keystream);
-        for (int t = 0; t + 4 <= keystream.Length; t += 4)
+        ref uint destination = ref Unsafe.As<byte, uint>(ref MemoryMarshal.GetReference(keystream));
+        int words = keystream.Length >> 2;
+        for (int t = 0; t < words; t += 16)
         {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, t), BinaryPrimitives.ReverseEndianness(Clock(init: false, out _)));
+            int n = Math.Min(16, words - t);
+            Run(ref Unsafe.Add(ref destination, t), n, bigEndianBytes: true);
         }
+    }
+
+    /// <summary>
+    /// Up to 16 keystream words with the state in locals: the registers and the window position are read once and
+    /// written back once, so the JIT keeps them in registers instead of re-loading fields after every store.
+    /// </summary>
+    private void Run(ref uint destination, int count, bool bigEndianBytes)
+    {
+        ref uint window = ref Unsafe.As<Window, uint>(ref _s);
+        ref uint lane0 = ref MemoryMarshal.GetArrayDataReference(ZucTables.Lanes);
+        ref uint lane1 = ref Unsafe.Add(ref lane0, 256);
+        ref uint lane2 = ref Unsafe.Add(ref lane0, 512);
+        ref uint lane3 = ref Unsafe.Add(ref lane0, 768);
+        int head = _head;
+        uint r1 = _r1, r2 = _r2;
+        for (int t = 0; t < count; t++)
+        {
+            ref uint s = ref Unsafe.Add(ref window, head);
+            uint s0 = s, s15 = Unsafe.Add(ref s, 15);
+            uint x0 = ((s15 & 0x7FFF_8000) << 1) | (Unsafe.Add(ref s, 14) & 0xFFFF);
+            uint x1 = ((Unsafe.Add(ref s, 11) & 0xFFFF) << 16) | (Unsafe.Add(ref s, 9) >> 15);
+            uint x2 = ((Unsafe.Add(ref s, 7) & 0xFFFF) << 16) | (Unsafe.Add(ref s, 5) >> 15);
+            uint x3 = ((Unsafe.Add(ref s, 2) & 0xFFFF) << 16) | (s0 >> 15);
+            uint z = ((x0 ^ r1) + r2) ^ x3;
+            uint w1 = r1 + x1;
+            uint w2 = r2 ^ x2;
+            uint u = (w1 << 16) | (w2 >> 16);
+            uint v = (w2 << 16) | (w1 >> 16);
+            u ^= uint.RotateLeft(u, 2) ^ uint.RotateLeft(u, 10) ^ uint.RotateLeft(u, 18) ^ uint.RotateLeft(u, 24);
+            v ^= uint.RotateLeft(v, 8) ^ uint.RotateLeft(v, 14) ^ uint.RotateLeft(v, 22) ^ uint.RotateLeft(v, 30);
+            r1 = Unsafe.Add(ref lane0, u >> 24) | Unsafe.Add(ref lane1, (byte)(u >> 16))
+                | Unsafe.Add(ref lane2, (byte)(u >> 8)) | Unsafe.Add(ref lane3, (byte)u);
+            r2 = Unsafe.Add(ref lane0, v >> 24) | Unsafe.Add(ref lane1, (byte)(v >> 16))
+                | Unsafe.Add(ref lane2, (byte)(v >> 8)) | Unsafe.Add(ref lane3, (byte)v);
+            ulong sum = (ulong)s0 + Rot31(s0, 8) + Rot31(Unsafe.Add(ref s, 4), 20) + Rot31(Unsafe.Add(ref s, 10), 21)
+                + Rot31(Unsafe.Add(ref s, 13), 17) + Rot31(s15, 15);
+            sum = (sum & Mask31) + (sum >> 31);
+            uint s16 = (uint)((sum & Mask31) + (sum >> 31));
+            Unsafe.Add(ref s, 16) = s16 == 0 ? Mask31 : s16;
+            Unsafe.Add(ref destination, t) = bigEndianBytes ? BinaryPrimitives.ReverseEndianness(z) : z;
+            if (++head == 16)
+            {
+                Slide(ref window);
+                head = 0;
+            }
+        }
+
+        _head = head;
+        _r1 = r1;
+        _r2 = r2;
+    }
+
+    /// <summary>Moves cells [16, 32) of the window to [0, 16).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Slide(ref uint window)
+    {
+        ref byte bytes = ref Unsafe.As<uint, byte>(ref window);
+        Unsafe.CopyBlockUnaligned(ref bytes, ref Unsafe.Add(ref bytes, 64), 64);
     }
 
     private void Start()
@@ -110,8 +172,7 @@ internal struct ZucGenerator
         Unsafe.Add(ref s, 16) = s16;
         if (++_head == 16)
         {
-            Span<uint> window = _s;
-            window[16..].CopyTo(window);
+            Slide(ref Unsafe.As<Window, uint>(ref _s));
             _head = 0;
         }
 
