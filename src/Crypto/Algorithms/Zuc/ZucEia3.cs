@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -59,23 +60,49 @@ internal static class ZucEia3
 
         bool clmul = useClmul && Pclmulqdq.IsSupported;
         long messageWords = (bitLength + 31) >> 5;
-        for (long w = 0; w < messageWords; w++)
+        long wholeWords = bitLength >> 5;
+        long w = 0;
+        while (w < messageWords)
         {
             if (w + offset + tagWords + 1 - baseWord >= z.Length)
             {
                 Slide(ref generator, z, keep, ref baseWord);
             }
 
-            uint m = ReadWord(message, w, bitLength);
-            if (m == 0)
+            // Words [w, end) have their keystream in the buffer: no slide check inside.
+            long end = Math.Min(messageWords, baseWord + z.Length - offset - tagWords - 1);
+            if (clmul && tagWords == 1)
             {
-                continue;
+                // 128-EIA3 fast path: whole message words, one carry-less multiply each.
+                ref uint zr = ref MemoryMarshal.GetReference(z);
+                ref byte mr = ref MemoryMarshal.GetReference(message);
+                uint t0 = tag[0];
+                long fastEnd = Math.Min(end, wholeWords);
+                for (; w < fastEnd; w++)
+                {
+                    uint m = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref mr, (nint)(w * 4))));
+                    int local = (int)(w + offset - baseWord);
+                    ulong k = ((ulong)Unsafe.Add(ref zr, local) << 32) | Unsafe.Add(ref zr, local + 1);
+                    ulong product = Pclmulqdq.CarrylessMultiply(Vector128.CreateScalarUnsafe(k), Vector128.CreateScalarUnsafe((ulong)ReverseBits(m)), 0x00).ToScalar();
+                    t0 ^= (uint)(product >> 32);
+                }
+
+                tag[0] = t0;
             }
 
-            int local = (int)(w + offset - baseWord);
-            for (int k = 0; k < tagWords; k++)
+            for (; w < end; w++)
             {
-                tag[k] ^= WindowsOf(m, z[local + k], z[local + k + 1], clmul);
+                uint m = ReadWord(message, w, bitLength);
+                if (m == 0)
+                {
+                    continue;
+                }
+
+                int local = (int)(w + offset - baseWord);
+                for (int k = 0; k < tagWords; k++)
+                {
+                    tag[k] ^= WindowsOf(m, z[local + k], z[local + k + 1], clmul);
+                }
             }
         }
 

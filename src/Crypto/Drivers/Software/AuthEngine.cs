@@ -14,7 +14,7 @@ namespace AccelSdk.Crypto.Drivers.Software;
 /// hold a BCL <see cref="IncrementalHash"/> (keyed once, reset after every digest, allocation-free), which is not
 /// thread-safe, so each queue pair gets its own through <see cref="ForLane"/>.
 /// </summary>
-internal abstract class AuthEngine
+internal abstract class AuthEngine : IDisposable
 {
     /// <summary>Whether offsets and lengths are bits.</summary>
     public virtual bool BitOriented => false;
@@ -27,6 +27,11 @@ internal abstract class AuthEngine
 
     /// <summary>Computes the MAC of the message (bit 0 at <c>message[0]</c>'s MSB; length in the algorithm's unit).</summary>
     public abstract void Compute(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> message, long length, Span<byte> mac);
+
+    /// <summary>Releases native state (the BCL hash contexts).</summary>
+    public virtual void Dispose()
+    {
+    }
 
     /// <summary>Builds the engine for a validated transform.</summary>
     public static AuthEngine Create(AuthTransform transform, KernelOptions options)
@@ -109,6 +114,8 @@ internal abstract class AuthEngine
         public override int MacLength { get; }
 
         public override AuthEngine ForLane() => new HashEngine(_algorithm, _key, MacLength);
+
+        public override void Dispose() => _hash.Dispose();
 
         public override void Compute(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> message, long length, Span<byte> mac)
         {

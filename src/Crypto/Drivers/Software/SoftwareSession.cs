@@ -98,4 +98,24 @@ internal sealed class SoftwareSession : CryptoSession
 
     /// <summary>The auth engine for one queue pair (created on that queue pair's first use: no allocation after warm-up).</summary>
     public AuthEngine AuthLane(int queuePairId) => _authLanes[queuePairId] ??= Auth!.ForLane();
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // The caller guarantees no op in flight uses the session (DPDK's rule for session free).
+            for (int i = 0; i < _authLanes.Length; i++)
+            {
+                if (_authLanes[i] is { } lane && !ReferenceEquals(lane, Auth))
+                {
+                    lane.Dispose();
+                }
+
+                _authLanes[i] = null;
+            }
+
+            Auth?.Dispose();
+        }
+    }
 }
