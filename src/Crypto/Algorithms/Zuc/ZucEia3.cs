@@ -48,6 +48,14 @@ internal static class ZucEia3
         int offset = zuc256 ? tagWords : 0;
         int keep = offset + tagWords + 2;
         Span<uint> z = stackalloc uint[Chunk + keep];
+
+        // Short messages need only a few keystream words: generate exactly those (ZUC costs ~15 ns a word).
+        long needed = Math.Max(((bitLength + 64 + 31) >> 5) + 1, ((bitLength + (offset * 32L)) >> 5) + tagWords + 2);
+        if (needed < z.Length)
+        {
+            z = z[..(int)needed];
+        }
+
         generator.Generate(z);
         long baseWord = 0;
         Span<uint> tag = stackalloc uint[4];
