@@ -140,10 +140,11 @@ internal static class CryptoPerfCommand
         long measureTicks = Stopwatch.Frequency * settings.DurationMs / 1000;
         while (completed < target)
         {
+            int accepted = 0;
             if (freeCount > 0)
             {
                 int n = Math.Min(settings.Burst, freeCount);
-                int accepted = device.EnqueueBurst(0, free.AsSpan(freeCount - n, n));
+                accepted = device.EnqueueBurst(0, free.AsSpan(freeCount - n, n));
                 freeCount -= accepted;
             }
 
@@ -151,6 +152,12 @@ internal static class CryptoPerfCommand
             for (int i = 0; i < got; i++)
             {
                 free[freeCount++] = done[i];
+            }
+
+            if (accepted == 0 && got == 0)
+            {
+                // Asynchronous device, nothing ready: give the worker the core (this box has fewer cores than pollers).
+                Thread.Yield();
             }
 
             completed += got;

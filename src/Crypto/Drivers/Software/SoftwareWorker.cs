@@ -14,7 +14,8 @@ namespace AccelSdk.Crypto.Drivers.Software;
 /// </remarks>
 internal sealed class SoftwareWorker : IDisposable
 {
-    private const int SpinsBeforeSleep = 256;
+    private const int SpinsBeforeYield = 64;
+    private const int SpinsBeforeSleep = 512;
     private const int BatchSize = 32;
 
     private readonly SoftwareQueuePair[] _queuePairs;
@@ -89,7 +90,17 @@ internal sealed class SoftwareWorker : IDisposable
 
             if (++idle < SpinsBeforeSleep)
             {
-                Thread.SpinWait(20);
+                // Spin briefly (ops usually follow soon), then yield so a polling application thread on the same
+                // core can run; only then sleep.
+                if (idle < SpinsBeforeYield)
+                {
+                    Thread.SpinWait(20);
+                }
+                else
+                {
+                    Thread.Yield();
+                }
+
                 continue;
             }
 
