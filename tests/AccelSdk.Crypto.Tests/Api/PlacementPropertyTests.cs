@@ -20,7 +20,7 @@ public sealed class PlacementPropertyTests
         (CipherAlgorithm.AesCtr, AuthAlgorithm.AesCmac, 16, false),
     ];
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 40)]
     public Property Chain_SameResultInPlaceOutOfPlaceAndSegmented_AndRoundTrips() =>
         Prop.ForAll(
             Arb.From(Gen.Choose(0, Pairs.Length - 1)),
