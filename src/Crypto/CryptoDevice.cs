@@ -73,7 +73,7 @@ public abstract class CryptoDevice : IAccelDevice
         ArgumentNullException.ThrowIfNull(config);
         lock (_lock)
         {
-            ThrowIfDisposed();
+            ThrowIfFaulted();
             if (_state == DeviceState.Started)
             {
                 throw new InvalidOperationException($"Device {Name} is started; stop it before Configure.");
@@ -105,7 +105,7 @@ public abstract class CryptoDevice : IAccelDevice
         ArgumentNullException.ThrowIfNull(config);
         lock (_lock)
         {
-            ThrowIfDisposed();
+            ThrowIfFaulted();
             if (_state is DeviceState.Initialized or DeviceState.Closed)
             {
                 throw new InvalidOperationException($"Device {Name} is not configured; call Configure before SetupQueuePair.");
@@ -144,7 +144,7 @@ public abstract class CryptoDevice : IAccelDevice
     {
         lock (_lock)
         {
-            ThrowIfDisposed();
+            ThrowIfFaulted();
             if (_state == DeviceState.Started)
             {
                 return;
@@ -224,7 +224,7 @@ public abstract class CryptoDevice : IAccelDevice
     public CryptoSession CreateSession(CryptoTransform transform)
     {
         ArgumentNullException.ThrowIfNull(transform);
-        ThrowIfDisposed();
+        ThrowIfFaulted();
         SessionValidator.Validate(Info, transform);
         int limit = Info.MaxSessions;
         int count = Interlocked.Increment(ref _liveSessions);
@@ -317,7 +317,7 @@ public abstract class CryptoDevice : IAccelDevice
     /// <summary>Driver hook: zero one queue pair's statistics.</summary>
     protected abstract void ResetQueuePairStatsCore(int queuePairId);
 
-    private void ThrowIfDisposed()
+    private void ThrowIfFaulted()
     {
         if (_state == DeviceState.Faulted)
         {
