@@ -1,6 +1,7 @@
 using AccelSdk.Bbdev.DependencyInjection;
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
+using AccelSdk.Crypto.DependencyInjection;
 using AccelSdk.Uacce;
 using AccelSdk.Uacce.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ internal static class SdkHost
         var services = new ServiceCollection();
         services.AddAccelSdk(configure)
             .AddBbdevSoftwareDrivers()
+            .AddCryptoSoftware()
             .AddUacceBus(uacce);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
