@@ -211,7 +211,7 @@ public sealed class QdmaQueuePairTests
         mmio.WriteDoorbell32(QdmaRegisters.CmptCidx, 10 | QdmaRegisters.CmptStatusWriteEnable);
         raw.PostEncode(1, input, output);
         raw.Ring();
-        WaitFor(() => raw.Pair.IsStopped);
+        WaitFor(() => raw.Pair.IsStopped && fixture.Model.LastEngineFault is not null);
         Assert.Contains("bad CMPT CIDX", fixture.Model.LastEngineFault?.Message, StringComparison.Ordinal);
         Assert.Equal(QdmaRingStatus.CmptErrorBadCidx, QdmaRingStatus.CmptError(ReadCmptStatus(raw)));
     }
@@ -224,7 +224,7 @@ public sealed class QdmaQueuePairTests
         raw.Pair.H2cSlot(0) = new QdmaH2cDescriptor { Address = 1, Length = 1, Control = QdmaDescriptorControl.EndOfPacket };
         raw.Pair.CommitH2c(1);
         raw.Ring();
-        WaitFor(() => raw.Pair.IsStopped);
+        WaitFor(() => raw.Pair.IsStopped && fixture.Model.LastEngineFault is not null);
         Assert.Contains("not a start of packet", fixture.Model.LastEngineFault?.Message, StringComparison.Ordinal);
     }
 
