@@ -35,6 +35,12 @@ public readonly record struct LdpcBlockParameters
     /// <summary>Modulation order (bits per symbol) for the bit interleaver: 1, 2, 4, 6 or 8.</summary>
     public int Qm { get; init; }
 
+    /// <summary>
+    /// Skip the bit interleaver of TS 38.212 5.4.2.2 (bbdev INTERLEAVER_BYPASS on the encoder, DEINTERLEAVER_BYPASS on
+    /// the decoder): the output is the bit-selection output e itself. Qm = 1 interleaves as the identity anyway.
+    /// </summary>
+    public bool InterleaverBypass { get; init; }
+
     /// <summary>The lifted code (throws if <see cref="BaseGraph"/> or <see cref="Zc"/> is invalid).</summary>
     public LdpcCode Code => Ldpc.BaseGraph.Get(BaseGraph).Lift(Zc);
 
@@ -90,7 +96,12 @@ public readonly record struct LdpcBlockParameters
     /// </summary>
     public int CompactLength => NcbEffective > FillerStart ? NcbEffective - Math.Min(FillerBits, NcbEffective - FillerStart) : NcbEffective;
 
-    /// <summary>k0 in the filler-free (compacted, HARQ) domain: k0 − F when k0 lies past the filler region, else k0.</summary>
+    /// <summary>
+    /// k0 in the filler-free (compacted, HARQ) domain, in [0, <see cref="CompactLength"/>): k0 − F when k0 lies past
+    /// the filler region, else k0. A k0 inside the fillers (only an explicit <see cref="K0Override"/> can do that) maps
+    /// to the first bit bit selection takes, the one after the fillers, which is position 0 when the fillers end the
+    /// buffer.
+    /// </summary>
     public int K0Compact
     {
         get
@@ -98,31 +109,22 @@ public readonly record struct LdpcBlockParameters
             int k0 = K0;
             if (k0 <= FillerStart)
             {
-                return k0;
+                return k0 < CompactLength ? k0 : 0;
             }
 
             int fillerEnd = FillerStart + FillerBits;
-            return k0 >= fillerEnd ? k0 - FillerBits : FillerStart;
+            int compact = k0 >= fillerEnd ? k0 - FillerBits : FillerStart;
+            return compact < CompactLength ? compact : 0;
         }
     }
 
     /// <summary>Checks every field; returns null when valid, else a message naming the field, its value and the allowed range.</summary>
     public string? Validate()
     {
-        if (BaseGraph is not (1 or 2))
+        string? code = ValidateCode();
+        if (code is not null)
         {
-            return $"basegraph = {BaseGraph} is invalid: allowed 1 or 2.";
-        }
-
-        if (!LiftingSizes.IsValid(Zc))
-        {
-            return $"z_c = {Zc} is invalid: allowed the lifting sizes of TS 38.212 Table 5.3.2-1 (a·2^j, a in {{2,3,5,7,9,11,13,15}}, 2..384).";
-        }
-
-        int maxFiller = K - (2 * Zc) - 1;
-        if (FillerBits < 0 || FillerBits > maxFiller)
-        {
-            return $"n_filler = {FillerBits} is invalid: allowed [0, {maxFiller}] for basegraph {BaseGraph}, z_c {Zc} (K = {K}; fillers must not reach the 2·Zc punctured bits).";
+            return code;
         }
 
         int ncbMin = K - (2 * Zc);
@@ -154,6 +156,31 @@ public readonly record struct LdpcBlockParameters
         if (K0Override < 0 || K0Override >= NcbEffective)
         {
             return $"k0 = {K0Override} is invalid: allowed 0 (from rv_index) or [1, {NcbEffective - 1}] (below Ncb).";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Checks only what defines the code itself (<see cref="BaseGraph"/>, <see cref="Zc"/>, <see cref="FillerBits"/>),
+    /// which is all that encoding a full codeword needs; returns null when valid, else a message naming the field.
+    /// </summary>
+    public string? ValidateCode()
+    {
+        if (BaseGraph is not (1 or 2))
+        {
+            return $"basegraph = {BaseGraph} is invalid: allowed 1 or 2.";
+        }
+
+        if (!LiftingSizes.IsValid(Zc))
+        {
+            return $"z_c = {Zc} is invalid: allowed the lifting sizes of TS 38.212 Table 5.3.2-1 (a·2^j, a in {{2,3,5,7,9,11,13,15}}, 2..384).";
+        }
+
+        int maxFiller = K - (2 * Zc) - 1;
+        if (FillerBits < 0 || FillerBits > maxFiller)
+        {
+            return $"n_filler = {FillerBits} is invalid: allowed [0, {maxFiller}] for basegraph {BaseGraph}, z_c {Zc} (K = {K}; fillers must not reach the 2·Zc punctured bits).";
         }
 
         return null;

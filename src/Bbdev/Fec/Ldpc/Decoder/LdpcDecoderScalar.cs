@@ -1,0 +1,180 @@
+namespace AccelSdk.Bbdev.Fec.Ldpc;
+
+/// <summary>
+/// The readable reference decoder: layered offset min-sum over int8 values, one lifted check (row, z) at a time,
+/// APP LLRs in plain codeword order. Every vector width must reproduce it bit for bit.
+/// </summary>
+internal sealed class LdpcDecoderScalar : LdpcDecoder
+{
+    private const int MaxVariables = 68 * LiftingSizes.Max;
+    private const int MaxChecks = 46 * LiftingSizes.Max;
+    private const int MaxEdges = 316 * LiftingSizes.Max;
+
+    private readonly MinSumCorrection _correction;
+
+    // APP LLR of codeword variable n = column·Zc + lane.
+    private readonly sbyte[] _app = new sbyte[MaxVariables];
+
+    // The compressed check-to-variable messages of check (row, z), index row·Zc + z: the two smallest |v| after the
+    // correction, the edge (0..degree−1) holding the smallest, and the XOR of all edge signs.
+    private readonly byte[] _min1 = new byte[MaxChecks];
+    private readonly byte[] _min2 = new byte[MaxChecks];
+    private readonly byte[] _minIndex = new byte[MaxChecks];
+    private readonly bool[] _signProduct = new bool[MaxChecks];
+
+    // sign(v) of edge e (plan numbering) at check lane z, index e·Zc + z: the only per-edge state.
+    private readonly bool[] _edgeSign = new bool[MaxEdges];
+
+    public LdpcDecoderScalar()
+        : this(MinSumCorrection.Default)
+    {
+    }
+
+    internal LdpcDecoderScalar(MinSumCorrection correction)
+        : base(SimdWidth.Scalar) => _correction = correction;
+
+    private protected override void Initialise(LdpcDecoderPlan plan, ReadOnlySpan<sbyte> compact)
+    {
+        int zc = plan.Zc;
+        _app.AsSpan(0, plan.Columns * zc).Clear();
+
+        // Fillers are known zeros: the largest positive LLR (they are pinned during decoding anyway).
+        _app.AsSpan(plan.KPrime, plan.Fillers).Fill(sbyte.MaxValue);
+        for (int i = 0; i < compact.Length; i++)
+        {
+            _app[plan.VariableOf(i)] = compact[i];
+        }
+
+        // No message has been sent yet: every check-to-variable value is 0.
+        int checks = plan.Rows * zc;
+        _min1.AsSpan(0, checks).Clear();
+        _min2.AsSpan(0, checks).Clear();
+        _minIndex.AsSpan(0, checks).Fill(LdpcDecoderPlan.NoIndex);
+        _signProduct.AsSpan(0, checks).Clear();
+        _edgeSign.AsSpan(0, plan.EdgeCount * zc).Clear();
+    }
+
+    private protected override void RunIteration(LdpcDecoderPlan plan)
+    {
+        for (int row = 0; row < plan.Rows; row++)
+        {
+            UpdateRow(plan, row);
+        }
+    }
+
+    private protected override bool SyndromeHolds(LdpcDecoderPlan plan)
+    {
+        int zc = plan.Zc;
+        ReadOnlySpan<int> rowStart = plan.RowStart;
+        ReadOnlySpan<int> columns = plan.EdgeColumn;
+        ReadOnlySpan<int> shifts = plan.EdgeShift;
+        for (int row = 0; row < plan.Rows; row++)
+        {
+            for (int z = 0; z < zc; z++)
+            {
+                bool parity = false;
+                for (int edge = rowStart[row]; edge < rowStart[row + 1]; edge++)
+                {
+                    parity ^= _app[Variable(columns[edge], shifts[edge], z, zc)] < 0;
+                }
+
+                if (parity)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private protected override void WriteHardBits(LdpcDecoderPlan plan, Span<byte> output)
+    {
+        output.Clear();
+        for (int n = 0; n < plan.KPrime; n++)
+        {
+            if (_app[n] < 0)
+            {
+                output[n >> 3] |= (byte)(0x80 >> (n & 7));
+            }
+        }
+    }
+
+    private static int Variable(int column, int shift, int z, int zc) => (column * zc) + ((z + shift) % zc);
+
+    private static sbyte Clamp(int value) => (sbyte)Math.Clamp(value, -sbyte.MaxValue, sbyte.MaxValue);
+
+    private void UpdateRow(LdpcDecoderPlan plan, int row)
+    {
+        int zc = plan.Zc;
+        int first = plan.RowStart[row];
+        int degree = plan.RowStart[row + 1] - first;
+        ReadOnlySpan<int> columns = plan.EdgeColumn;
+        ReadOnlySpan<int> shifts = plan.EdgeShift;
+        ReadOnlySpan<bool> partial = plan.EdgePartialFiller;
+        Span<sbyte> v = stackalloc sbyte[LdpcDecoderPlan.MaxDegree];
+
+        for (int z = 0; z < zc; z++)
+        {
+            int check = (row * zc) + z;
+
+            // Variable-to-check values: the APP without this check's previous message. A saturated APP (±127) has
+            // already lost more than that message to the clamp, so it is passed on whole. Filler lanes are pinned
+            // to +127 (a known zero never becomes the minimum nor flips a sign).
+            for (int e = 0; e < degree; e++)
+            {
+                int edge = first + e;
+                int lane = (z + shifts[edge]) % zc;
+                int oldMessage = Message(check, e, _edgeSign[(edge * zc) + z]);
+                int posterior = _app[(columns[edge] * zc) + lane];
+                v[e] = partial[edge] && lane >= plan.PartialFillerStart ? sbyte.MaxValue
+                    : Math.Abs(posterior) == sbyte.MaxValue ? (sbyte)posterior
+                    : Clamp(posterior - oldMessage);
+            }
+
+            // Check node: keep the two smallest magnitudes, where the smallest is, and the signs.
+            int min1 = sbyte.MaxValue;
+            int min2 = sbyte.MaxValue;
+            int minIndex = LdpcDecoderPlan.NoIndex;
+            bool signProduct = false;
+            for (int e = 0; e < degree; e++)
+            {
+                int magnitude = Math.Abs((int)v[e]);
+                if (magnitude < min1)
+                {
+                    min2 = min1;
+                    min1 = magnitude;
+                    minIndex = e;
+                }
+                else if (magnitude < min2)
+                {
+                    min2 = magnitude;
+                }
+
+                bool negative = v[e] < 0;
+                signProduct ^= negative;
+                _edgeSign[((first + e) * zc) + z] = negative;
+            }
+
+            _min1[check] = (byte)_correction.Apply(min1);
+            _min2[check] = (byte)_correction.Apply(min2);
+            _minIndex[check] = (byte)minIndex;
+            _signProduct[check] = signProduct;
+
+            // New APPs: the variable-to-check value plus the new check-to-variable message.
+            for (int e = 0; e < degree; e++)
+            {
+                int edge = first + e;
+                int n = Variable(columns[edge], shifts[edge], z, zc);
+                _app[n] = Clamp(v[e] + Message(check, e, v[e] < 0));
+            }
+        }
+    }
+
+    /// <summary>The message of check <paramref name="check"/> to its edge <paramref name="e"/>, whose own sign is given.</summary>
+    private int Message(int check, int e, bool ownSign)
+    {
+        int magnitude = e == _minIndex[check] ? _min2[check] : _min1[check];
+        return _signProduct[check] != ownSign ? -magnitude : magnitude;
+    }
+}

@@ -1,0 +1,357 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace AccelSdk.Bbdev.Fec.Ldpc;
+
+/// <summary>
+/// The vector decoder, written once over <see cref="IInt8VectorOps{TVec}"/> and specialised per width. It computes
+/// exactly what <see cref="LdpcDecoderScalar"/> computes, with the data laid out for wide loads:
+/// </summary>
+/// <remarks>
+/// <para>
+/// APP LLRs: one block per base-graph column, <c>stride</c> bytes apart, holding the Zc lanes twice
+/// (S[i] = S[i + Zc]) so that any cyclic shift is one unaligned load per vector. A block is kept rotated: S[i] is
+/// the APP of lane (i + s) mod Zc, where s is the shift of the last row that wrote the column. A row with shift P
+/// reads lane z at S[(P − s) mod Zc + z] and writes its result straight back at S[z] and S[Zc + z] (then s = P), so
+/// writing never needs a rotation.
+/// </para>
+/// <para>
+/// Check-to-variable messages: per row and lane, min1, min2 (after the offset) and one byte with the index of min1
+/// in its low 7 bits and the sign product in bit 7; per edge only the sign bits, one bit per lane. Lanes past Zc in
+/// the last vector of a block compute garbage that lands in padding and is never read as data.
+/// </para>
+/// <para>
+/// A row runs in two passes over its vectors: the first forms v = APP − c_old for every edge (kept in a small
+/// per-row buffer) and the new minima; the second adds the new messages and stores the APPs. The second pass walks
+/// the vectors from last to first: the last vector's store spills garbage lanes into [Zc, …), which the first
+/// vector's duplicate store then overwrites.
+/// </para>
+/// </remarks>
+internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
+    where TOps : struct, IInt8VectorOps<TVec>
+    where TVec : struct
+{
+    private const int Alignment = 64;
+    private const int MaxColumns = 68;
+    private const int MaxRows = 46;
+    private const int MaxEdges = 316;
+    private const int MaxPitch = LiftingSizes.Max;
+    private const int MaxStride = (2 * LiftingSizes.Max) + Alignment;
+
+    private readonly LdpcScratchBuffer _app = new(MaxColumns * MaxStride);
+    private readonly LdpcScratchBuffer _min1 = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _min2 = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _minIndexSign = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _edgeSigns = new(MaxEdges * MaxPitch / 8);
+    private readonly LdpcScratchBuffer _v = new(LdpcDecoderPlan.MaxDegree * MaxPitch);
+    private readonly LdpcScratchBuffer _fillerMask = new(MaxStride);
+    private readonly LdpcScratchBuffer _hard = new((22 * LiftingSizes.Max) + Alignment);
+    private readonly int[] _rotation = new int[MaxColumns];
+    private readonly int[] _read = new int[LdpcDecoderPlan.MaxDegree];
+    private readonly int[] _write = new int[LdpcDecoderPlan.MaxDegree];
+
+    private int _stride;
+    private int _pitch;
+
+    public LdpcDecoderSimd(SimdWidth width)
+        : base(width)
+    {
+    }
+
+    private protected override void Initialise(LdpcDecoderPlan plan, ReadOnlySpan<sbyte> compact)
+    {
+        int zc = plan.Zc;
+        _stride = AlignUp((2 * zc) + Alignment, Alignment);
+        _pitch = AlignUp(zc, Alignment);
+        Span<sbyte> app = _app.Span(plan.Columns * _stride);
+        app.Clear();
+
+        // Fillers: the largest positive LLR in codeword positions K′..K−1.
+        SetVariables(plan, plan.KPrime, plan.Fillers, ReadOnlySpan<sbyte>.Empty);
+
+        // The compacted buffer: positions before the fillers start at variable 2Zc, the rest at K.
+        int beforeFillers = Math.Min(compact.Length, plan.KPrime - (2 * zc));
+        SetVariables(plan, 2 * zc, beforeFillers, compact.Slice(0, beforeFillers));
+        SetVariables(plan, plan.Code.K, compact.Length - beforeFillers, compact.Slice(beforeFillers));
+
+        for (int column = 0; column < plan.Columns; column++)
+        {
+            app.Slice(column * _stride, zc).CopyTo(app.Slice((column * _stride) + zc, zc));
+            _rotation[column] = 0;
+        }
+
+        // No message yet: min1 = min2 = 0, no index, positive signs.
+        int checkBytes = plan.Rows * _pitch;
+        _min1.Span(checkBytes).Clear();
+        _min2.Span(checkBytes).Clear();
+        _minIndexSign.Span(checkBytes).Fill(LdpcDecoderPlan.NoIndex);
+        _edgeSigns.Span(plan.EdgeCount * (_pitch / 8)).Clear();
+
+        if (plan.PartialFillerColumn >= 0)
+        {
+            // Lane i of the mask pins lane i mod Zc to +127 when it is a filler; elsewhere max(v, −127) = v.
+            Span<sbyte> mask = _fillerMask.Span(_stride);
+            for (int i = 0; i < mask.Length; i++)
+            {
+                mask[i] = i % zc >= plan.PartialFillerStart ? sbyte.MaxValue : (sbyte)(-sbyte.MaxValue);
+            }
+        }
+    }
+
+    private protected override void RunIteration(LdpcDecoderPlan plan)
+    {
+        for (int row = 0; row < plan.Rows; row++)
+        {
+            UpdateRow(plan, row);
+        }
+    }
+
+    private protected override bool SyndromeHolds(LdpcDecoderPlan plan)
+    {
+        int zc = plan.Zc;
+        int width = TOps.Count;
+        ref sbyte app = ref _app.Reference;
+        for (int row = 0; row < plan.Rows; row++)
+        {
+            int first = plan.RowStart[row];
+            int degree = plan.RowStart[row + 1] - first;
+            PrepareOffsets(plan, first, degree);
+            for (int k = 0; k < zc; k += width)
+            {
+                TVec parity = TOps.Broadcast(0);
+                for (int e = 0; e < degree; e++)
+                {
+                    parity = TOps.Xor(parity, TOps.Load(ref Unsafe.Add(ref app, _read[e] + k)));
+                }
+
+                ulong bits = TOps.SignBits(parity);
+                int valid = zc - k;
+                if (valid < width)
+                {
+                    bits &= (1UL << valid) - 1;
+                }
+
+                if (bits != 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private protected override void WriteHardBits(LdpcDecoderPlan plan, Span<byte> output)
+    {
+        int zc = plan.Zc;
+        int kPrime = plan.KPrime;
+        int columns = (kPrime + zc - 1) / zc;
+        Span<sbyte> app = _app.Span(plan.Columns * _stride);
+        Span<sbyte> hard = _hard.Span(columns * zc);
+
+        // Undo each column's rotation: lane z sits at S[(z − s) mod Zc].
+        for (int column = 0; column < columns; column++)
+        {
+            int start = (zc - _rotation[column]) % zc;
+            app.Slice((column * _stride) + start, zc).CopyTo(hard.Slice(column * zc, zc));
+        }
+
+        // Whole vectors: the sign bits come out LSB-first per byte; bbdev wants MSB-first.
+        int width = TOps.Count;
+        ref sbyte source = ref _hard.Reference;
+        ref byte destination = ref MemoryMarshal.GetReference(output);
+        int n = 0;
+        for (; n + width <= kPrime; n += width)
+        {
+            ulong bits = ReverseBitsInBytes(TOps.SignBits(TOps.Load(ref Unsafe.Add(ref source, n))));
+            ref byte target = ref Unsafe.Add(ref destination, n >> 3);
+            if (width == 16)
+            {
+                Unsafe.WriteUnaligned(ref target, (ushort)bits);
+            }
+            else if (width == 32)
+            {
+                Unsafe.WriteUnaligned(ref target, (uint)bits);
+            }
+            else
+            {
+                Unsafe.WriteUnaligned(ref target, bits);
+            }
+        }
+
+        output.Slice(n >> 3).Clear();
+        for (; n < kPrime; n++)
+        {
+            if (hard[n] < 0)
+            {
+                output[n >> 3] |= (byte)(0x80 >> (n & 7));
+            }
+        }
+    }
+
+    private static int AlignUp(int value, int alignment) => (value + alignment - 1) & -alignment;
+
+    private static ulong ReverseBitsInBytes(ulong x)
+    {
+        x = ((x >> 1) & 0x5555555555555555UL) | ((x & 0x5555555555555555UL) << 1);
+        x = ((x >> 2) & 0x3333333333333333UL) | ((x & 0x3333333333333333UL) << 2);
+        return ((x >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((x & 0x0F0F0F0F0F0F0F0FUL) << 4);
+    }
+
+    /// <summary>Writes <paramref name="count"/> variables from <paramref name="first"/> on (values, or +127 when empty).</summary>
+    private void SetVariables(LdpcDecoderPlan plan, int first, int count, ReadOnlySpan<sbyte> values)
+    {
+        int zc = plan.Zc;
+        Span<sbyte> app = _app.Span(plan.Columns * _stride);
+        int done = 0;
+        while (done < count)
+        {
+            int variable = first + done;
+            int lane = variable % zc;
+            int run = Math.Min(zc - lane, count - done);
+            Span<sbyte> target = app.Slice(((variable / zc) * _stride) + lane, run);
+            if (values.IsEmpty)
+            {
+                target.Fill(sbyte.MaxValue);
+            }
+            else
+            {
+                values.Slice(done, run).CopyTo(target);
+            }
+
+            done += run;
+        }
+    }
+
+    /// <summary>Byte offsets of each edge's read (rotated by the column's current shift) and write positions.</summary>
+    private void PrepareOffsets(LdpcDecoderPlan plan, int first, int degree)
+    {
+        int zc = plan.Zc;
+        ReadOnlySpan<int> columns = plan.EdgeColumn;
+        ReadOnlySpan<int> shifts = plan.EdgeShift;
+        for (int e = 0; e < degree; e++)
+        {
+            int column = columns[first + e];
+            int offset = shifts[first + e] - _rotation[column];
+            if (offset < 0)
+            {
+                offset += zc;
+            }
+
+            _write[e] = column * _stride;
+            _read[e] = _write[e] + offset;
+        }
+    }
+
+    private void UpdateRow(LdpcDecoderPlan plan, int row)
+    {
+        int zc = plan.Zc;
+        int width = TOps.Count;
+        int first = plan.RowStart[row];
+        int degree = plan.RowStart[row + 1] - first;
+        int pitch = _pitch;
+        int signBytes = pitch / 8;
+        ReadOnlySpan<int> shifts = plan.EdgeShift;
+        ReadOnlySpan<bool> partial = plan.EdgePartialFiller;
+        PrepareOffsets(plan, first, degree);
+
+        ref sbyte app = ref _app.Reference;
+        ref sbyte v = ref _v.Reference;
+        ref sbyte fillerMask = ref _fillerMask.Reference;
+        ref sbyte min1 = ref Unsafe.Add(ref _min1.Reference, row * pitch);
+        ref sbyte min2 = ref Unsafe.Add(ref _min2.Reference, row * pitch);
+        ref sbyte minIndexSign = ref Unsafe.Add(ref _minIndexSign.Reference, row * pitch);
+        ref byte signs = ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref _edgeSigns.Reference, first * signBytes));
+        ref int read = ref MemoryMarshal.GetArrayDataReference(_read);
+        ref int write = ref MemoryMarshal.GetArrayDataReference(_write);
+
+        TVec indexBits = TOps.Broadcast(0x7F);
+        TVec signBit = TOps.Broadcast(unchecked((sbyte)0x80));
+        TVec max = TOps.Broadcast(sbyte.MaxValue);
+        TVec offset = TOps.Broadcast(Offset);
+        TVec limit = TOps.Broadcast(MaxMessageMagnitude);
+
+        // Pass 1: variable-to-check values and the new compressed check-to-variable messages.
+        for (int k = 0; k < zc; k += width)
+        {
+            TVec oldMin1 = TOps.Load(ref Unsafe.Add(ref min1, k));
+            TVec oldMin2 = TOps.Load(ref Unsafe.Add(ref min2, k));
+            TVec oldIndexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
+            TVec oldIndex = TOps.And(oldIndexSign, indexBits);
+            TVec newMin1 = max;
+            TVec newMin2 = max;
+            TVec newIndex = indexBits;
+            TVec newSign = TOps.Broadcast(0);
+            for (int e = 0; e < degree; e++)
+            {
+                TVec edge = TOps.Broadcast((sbyte)e);
+                ref byte edgeSigns = ref Unsafe.Add(ref signs, (e * signBytes) + (k >> 3));
+                TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldMin2, oldMin1);
+                TVec oldMessage = TOps.ApplySign(magnitude, TOps.Xor(oldIndexSign, TOps.LoadBitMask(ref edgeSigns)));
+                TVec posterior = TOps.Load(ref Unsafe.Add(ref app, Unsafe.Add(ref read, e) + k));
+                TVec saturated = TOps.Equal(TOps.Abs(posterior), max);
+                TVec value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, saturated));
+                if (partial[first + e])
+                {
+                    value = TOps.Max(value, TOps.Load(ref Unsafe.Add(ref fillerMask, shifts[first + e] + k)));
+                }
+
+                TOps.Store(value, ref Unsafe.Add(ref v, (e * pitch) + k));
+                StoreBits(TOps.SignBits(value), ref edgeSigns);
+
+                TVec abs = TOps.Abs(value);
+                TVec below = TOps.GreaterThan(newMin1, abs);
+                newMin2 = TOps.Min(newMin2, TOps.Max(newMin1, abs));
+                newMin1 = TOps.Min(newMin1, abs);
+                newIndex = TOps.Select(below, edge, newIndex);
+                newSign = TOps.Xor(newSign, value);
+            }
+
+            TOps.Store(TOps.Min(TOps.SubtractFloorZero(newMin1, offset), limit), ref Unsafe.Add(ref min1, k));
+            TOps.Store(TOps.Min(TOps.SubtractFloorZero(newMin2, offset), limit), ref Unsafe.Add(ref min2, k));
+            TOps.Store(TOps.Or(newIndex, TOps.And(newSign, signBit)), ref Unsafe.Add(ref minIndexSign, k));
+        }
+
+        // Pass 2, last vector first (see the remarks): APP = v + new message, stored twice.
+        int last = (zc - 1) / width * width;
+        for (int k = last; k >= 0; k -= width)
+        {
+            TVec newMin1 = TOps.Load(ref Unsafe.Add(ref min1, k));
+            TVec newMin2 = TOps.Load(ref Unsafe.Add(ref min2, k));
+            TVec indexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
+            TVec index = TOps.And(indexSign, indexBits);
+            for (int e = 0; e < degree; e++)
+            {
+                TVec value = TOps.Load(ref Unsafe.Add(ref v, (e * pitch) + k));
+                TVec magnitude = TOps.Select(TOps.Equal(index, TOps.Broadcast((sbyte)e)), newMin2, newMin1);
+                TVec result = TOps.AddClamp(value, TOps.ApplySign(magnitude, TOps.Xor(indexSign, value)));
+                ref sbyte block = ref Unsafe.Add(ref app, Unsafe.Add(ref write, e) + k);
+                TOps.Store(result, ref block);
+                TOps.Store(result, ref Unsafe.Add(ref block, zc));
+            }
+        }
+
+        ReadOnlySpan<int> columns = plan.EdgeColumn;
+        for (int e = 0; e < degree; e++)
+        {
+            _rotation[columns[first + e]] = shifts[first + e];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreBits(ulong bits, ref byte destination)
+    {
+        if (TOps.Count == 16)
+        {
+            Unsafe.WriteUnaligned(ref destination, (ushort)bits);
+        }
+        else if (TOps.Count == 32)
+        {
+            Unsafe.WriteUnaligned(ref destination, (uint)bits);
+        }
+        else
+        {
+            Unsafe.WriteUnaligned(ref destination, bits);
+        }
+    }
+}

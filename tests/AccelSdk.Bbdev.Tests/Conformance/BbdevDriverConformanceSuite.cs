@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using AccelSdk.Bbdev.TestVectors;
+using AccelSdk.Bbdev.TestVectors.Harness;
+using AccelSdk.Bbdev.Tests.TestVectors;
+
+namespace AccelSdk.Bbdev.Tests.Conformance;
+
+/// <summary>
+/// The bbdev conformance suite, written once against the public API and run for every driver (a derived class per
+/// driver and configuration supplies the device). It replays DPDK's vectors with test-bbdev's validation rules and
+/// checks the contract every driver owes: FIFO order, invalid ops as statuses, nothing lost on stop, statistics,
+/// and concurrent queues under load. Other test projects link this file to run it against their drivers.
+/// </summary>
+public abstract class BbdevDriverConformanceSuite
+{
+    /// <summary>Ops per vector in the validation test (bursts of 4 → several bursts).</summary>
+    protected virtual int VectorOps => 8;
+
+    /// <summary>Decode ops per thread in the two-queue stress test.</summary>
+    protected virtual int StressOpsPerThread => 100_000;
+
+    /// <summary>Creates a fresh, unconfigured device of the driver under test.</summary>
+    protected abstract BbdevDevice CreateDevice();
+
+    public static TheoryData<string> LdpcVectors()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in ConformanceVectorFiles.Names())
+        {
+            if (name == ConformanceVectorFiles.Missing || name.StartsWith("ldpc_", StringComparison.Ordinal))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LdpcVectors))]
+    public void Vector_PassesValidation(string vectorName)
+    {
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(vectorName));
+        using BbdevDevice device = CreateDevice();
+        string? unsuitable = VectorOpSet.CheckSuitability(vector, device.Info);
+        Assert.True(unsuitable is null, $"{device.DriverName} must run every LDPC vector: {unsuitable}");
+        using VectorOpSet set = VectorOpSet.Create(vector, device.Info, VectorOps, new VectorOpOptions { IterMax = 6 });
+        Start(device, vector.OpType, queues: 1, queueSize: 16);
+        RunInBursts(device, 0, set, burst: 4);
+        for (int i = 0; i < set.Count; i++)
+        {
+            Assert.Null(set.ValidateDequeued(i));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LdpcVectors))]
+    public void Vector_PassesWithEarlyTerminationOff(string vectorName)
+    {
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(vectorName));
+        using BbdevDevice device = CreateDevice();
+        using VectorOpSet set = VectorOpSet.Create(vector, device.Info, 2, new VectorOpOptions { IterMax = 6, Mode = VectorTestMode.Performance });
+        Start(device, vector.OpType, queues: 1, queueSize: 16);
+        RunInBursts(device, 0, set, burst: 2);
+        for (int i = 0; i < set.Count; i++)
+        {
+            Assert.Null(set.ValidateDequeued(i));
+            if (vector.OpType == BbdevOpType.LdpcDec)
+            {
+                Assert.Equal(6, set.IterCountOf(i));
+            }
+        }
+    }
+
+    [Fact]
+    public void InvalidOp_IsAcceptedAndCompletesWithDataError_InOrder()
+    {
+        using BbdevDevice device = CreateDevice();
+        using var buffers = new TestBuffers();
+        Start(device, BbdevOpType.LdpcEnc, queues: 1, queueSize: 16);
+        LdpcEncOp[] ops = [buffers.SmallEncodeOp(0), buffers.SmallEncodeOp(1), buffers.SmallEncodeOp(2)];
+        ops[1].Zc = 17;
+        Assert.Equal(3, device.EnqueueLdpcEnc(0, ops));
+        LdpcEncOp[] done = DrainLdpcEnc(device, 0, 3);
+        Assert.Equal(new ulong[] { 0, 1, 2 }, done.Select(o => o.OpaqueData));
+        Assert.Equal(BbdevOpStatus.None, done[0].Status);
+        Assert.Equal(BbdevOpStatus.DataError, done[1].Status);
+        Assert.Contains("z_c = 17", done[1].StatusDetail, StringComparison.Ordinal);
+        Assert.Equal(BbdevOpStatus.None, done[2].Status);
+        Assert.Equal(1, device.GetQueueStats(0).DequeueErrorCount);
+    }
+
+    [Fact]
+    public void UnsupportedFlag_IsADataError()
+    {
+        using BbdevDevice device = CreateDevice();
+        using var buffers = new TestBuffers();
+        Start(device, BbdevOpType.LdpcEnc, queues: 1, queueSize: 16);
+        LdpcEncOp op = buffers.SmallEncodeOp(0);
+        op.OpFlags |= LdpcEncFlags.EncInterrupts | LdpcEncFlags.EncConcatenation;
+        var capability = (LdpcEncCapability)device.Info.FindCapability(BbdevOpType.LdpcEnc)!;
+        if ((capability.CapabilityFlags & op.OpFlags) == op.OpFlags)
+        {
+            Assert.Skip($"{device.DriverName} supports every flag used here.");
+        }
+
+        device.EnqueueLdpcEnc(0, [op]);
+        LdpcEncOp done = DrainLdpcEnc(device, 0, 1)[0];
+        Assert.Equal(BbdevOpStatus.DataError, done.Status);
+        Assert.Contains("op_flags", done.StatusDetail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stop_WithOpsInFlight_ReturnsEveryOpExactlyOnce()
+    {
+        using BbdevDevice device = CreateDevice();
+        using var buffers = new TestBuffers();
+        Start(device, BbdevOpType.LdpcEnc, queues: 1, queueSize: 64);
+        LdpcEncOp[] ops = Enumerable.Range(0, 64).Select(i => buffers.SmallEncodeOp(i)).ToArray();
+        int accepted = device.EnqueueLdpcEnc(0, ops);
+        Assert.Equal(64, accepted);
+        device.Stop();
+        LdpcEncOp[] done = DrainLdpcEnc(device, 0, accepted);
+        Assert.Equal(Enumerable.Range(0, accepted).Select(i => (ulong)i), done.Select(o => o.OpaqueData));
+        Assert.All(done, o => Assert.True(o.Status is BbdevOpStatus.None or BbdevOpStatus.DriverError, $"status {o.Status}"));
+        Assert.Equal(0, device.DequeueLdpcEnc(0, new LdpcEncOp[4]));
+        Assert.Equal(0, device.EnqueueLdpcEnc(0, ops.AsSpan(0, 1)));
+    }
+
+    [Fact]
+    public void Statistics_CountEveryOp()
+    {
+        using BbdevDevice device = CreateDevice();
+        using var buffers = new TestBuffers();
+        Start(device, BbdevOpType.LdpcEnc, queues: 1, queueSize: 16);
+        LdpcEncOp[] ops = Enumerable.Range(0, 10).Select(i => buffers.SmallEncodeOp(i)).ToArray();
+        Assert.Equal(10, device.EnqueueLdpcEnc(0, ops));
+        DrainLdpcEnc(device, 0, 10);
+        BbdevStats stats = device.GetQueueStats(0);
+        Assert.Equal(10, stats.EnqueuedCount);
+        Assert.Equal(10, stats.DequeuedCount);
+        Assert.Equal(0, stats.EnqueueErrorCount);
+        Assert.Equal(0, stats.DequeueErrorCount);
+    }
+
+    [Fact]
+    public void TwoThreads_OnSeparateQueues_GetEveryDecodeBackOnceWithTheRightResult()
+    {
+        using BbdevDevice device = CreateDevice();
+        string path = ConformanceVectorFiles.PathOf("ldpc_dec_v7813.data");
+        BbdevTestVector vector = BbdevTestVectorReader.Read(path);
+        Start(device, BbdevOpType.LdpcDec, queues: 2, queueSize: 64);
+        var failures = new ConcurrentQueue<string>();
+        var counts = new long[2];
+        Thread[] threads = Enumerable.Range(0, 2).Select(q => new Thread(() =>
+        {
+            try
+            {
+                using VectorOpSet set = VectorOpSet.Create(vector, device.Info, 32, new VectorOpOptions { IterMax = 6 });
+                int rounds = StressOpsPerThread / set.Count;
+                for (int round = 0; round < rounds; round++)
+                {
+                    RunInBursts(device, q, set, burst: 16);
+                    for (int i = 0; i < set.Count; i++)
+                    {
+                        string? failure = set.ValidateDequeued(i);
+                        if (failure is not null)
+                        {
+                            failures.Enqueue($"queue {q} round {round} op {i}: {failure}");
+                            return;
+                        }
+                    }
+
+                    counts[q] += set.Count;
+                }
+            }
+            catch (Exception ex)
+            {
+                failures.Enqueue($"queue {q}: {ex}");
+            }
+        })).ToArray();
+        foreach (Thread t in threads)
+        {
+            t.Start();
+        }
+
+        foreach (Thread t in threads)
+        {
+            Assert.True(t.Join(TimeSpan.FromMinutes(3)), "stress test did not finish in 3 minutes");
+        }
+
+        Assert.Empty(failures);
+        long expected = StressOpsPerThread / 32 * 32;
+        Assert.Equal(new[] { expected, expected }, counts);
+        Assert.Equal(2 * expected, device.GetStats().DequeuedCount);
+    }
+
+    /// <summary>Sets up <paramref name="queues"/> queues of <paramref name="opType"/> and starts the device.</summary>
+    protected static void Start(BbdevDevice device, BbdevOpType opType, int queues, int queueSize)
+    {
+        device.SetupQueues(queues);
+        for (int q = 0; q < queues; q++)
+        {
+            device.ConfigureQueue(q, new BbdevQueueConfig { OpType = opType, QueueSize = queueSize });
+        }
+
+        device.Start();
+    }
+
+    /// <summary>test-bbdev's validation loop: whole bursts, each dequeued before the next, bounded by a timeout.</summary>
+    protected static void RunInBursts(BbdevDevice device, int queueId, VectorOpSet set, int burst)
+    {
+        set.ResetOutputs();
+        set.ClearDequeued();
+        DateTime deadline = DateTime.UtcNow.AddMinutes(1);
+        for (int start = 0; start < set.Count; start += burst)
+        {
+            int count = Math.Min(burst, set.Count - start);
+            Assert.Equal(count, set.Enqueue(device, queueId, start, count));
+            while (set.DequeuedCount < start + count)
+            {
+                if (set.Dequeue(device, queueId, count) == 0)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "ops did not come back within a minute");
+                    device.WaitForCompletions(queueId, TimeSpan.FromMilliseconds(10));
+                }
+            }
+        }
+    }
+
+    /// <summary>Dequeues exactly <paramref name="count"/> encode ops, bounded by a timeout.</summary>
+    protected static LdpcEncOp[] DrainLdpcEnc(BbdevDevice device, int queueId, int count)
+    {
+        var done = new LdpcEncOp[count];
+        int got = 0;
+        DateTime deadline = DateTime.UtcNow.AddMinutes(1);
+        while (got < count)
+        {
+            int n = device.DequeueLdpcEnc(queueId, done.AsSpan(got));
+            got += n;
+            if (n == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"only {got} of {count} ops came back within a minute");
+                device.WaitForCompletions(queueId, TimeSpan.FromMilliseconds(10));
+            }
+        }
+
+        return done;
+    }
+}
