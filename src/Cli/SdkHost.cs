@@ -14,7 +14,7 @@ internal static class SdkHost
     {
         var services = new ServiceCollection();
         services.AddAccelSdk(configure)
-            .AddBasebandNull()
+            .AddBbdevSoftwareDrivers()
             .AddUacceBus(uacce);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
