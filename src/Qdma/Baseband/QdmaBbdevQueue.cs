@@ -220,12 +220,14 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
                         // Completions are in job order; a foreign tag means the ring can no longer be trusted.
                         _dead = true;
                         op.Reject(BbdevOpStatus.DriverError, TagDetail);
+                        ClearOutputs(op);
                     }
                 }
                 else if (IsDead && !pair.IsCompletionWritten(0))
                 {
                     // Re-read after seeing the stop: the device's last entries were written before it stopped.
                     op.Reject(BbdevOpStatus.DriverError, DeadDetail);
+                    ClearOutputs(op);
                 }
                 else
                 {
@@ -276,6 +278,7 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
             if (!slot.Local)
             {
                 slot.Op!.Reject(BbdevOpStatus.DriverError, DeadDetail);
+                ClearOutputs(slot.Op);
                 slot.Local = true;
             }
         }
@@ -320,6 +323,9 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
 
     /// <summary>Fills the job fields and the streams of a valid op.</summary>
     protected abstract void Describe(TOp op, ref QdmaJob job, int maxSegmentBytes);
+
+    /// <summary>Zeroes the op's output lengths and counters when it completes without reaching the device (ops are reused, so stale values must not survive).</summary>
+    protected abstract void ClearOutputs(TOp op);
 
     /// <summary>Applies a completion entry to its op: status, lengths, iteration count.</summary>
     protected abstract void Complete(TOp op, in QdmaCompletionEntry entry);
@@ -377,6 +383,11 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Push(long position, TOp op, bool local)
     {
+        if (local)
+        {
+            ClearOutputs(op);
+        }
+
         ref Slot slot = ref _slots[position & _mask];
         slot.Op = op;
         slot.Local = local;

@@ -15,16 +15,19 @@ namespace AccelSdk.Qdma.Baseband;
 /// </summary>
 internal sealed class QdmaDevice : BbdevDeviceOperations
 {
-    /// <summary>Encoder flags the driver implements (those of <c>baseband_sw</c>, plus scatter-gather when the device has it).</summary>
+    /// <summary>
+    /// Encoder flags the driver implements: those of <c>baseband_sw</c> (scatter-gather only when the device has it),
+    /// and dequeue interrupts (the device's completion event, armed by the driver).
+    /// </summary>
     public const LdpcEncFlags DriverEncodeFlags =
         LdpcEncFlags.RateMatch | LdpcEncFlags.Crc24AAttach | LdpcEncFlags.Crc24BAttach | LdpcEncFlags.Crc16Attach
-        | LdpcEncFlags.InterleaverBypass | LdpcEncFlags.EncScatterGather;
+        | LdpcEncFlags.InterleaverBypass | LdpcEncFlags.EncScatterGather | LdpcEncFlags.EncInterrupts;
 
     /// <summary>Decoder flags the driver implements.</summary>
     public const LdpcDecFlags DriverDecodeFlags =
         LdpcDecFlags.Crc24ACheck | LdpcDecFlags.Crc24BCheck | LdpcDecFlags.Crc16Check | LdpcDecFlags.Crc24BDrop
         | LdpcDecFlags.DeinterleaverBypass | LdpcDecFlags.HqCombineInEnable | LdpcDecFlags.HqCombineOutEnable
-        | LdpcDecFlags.IterationStopEnable | LdpcDecFlags.DecScatterGather;
+        | LdpcDecFlags.DecodeBypass | LdpcDecFlags.IterationStopEnable | LdpcDecFlags.DecScatterGather | LdpcDecFlags.DecInterrupts;
 
     private readonly UacceDeviceContext _context;
 
@@ -40,7 +43,8 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
         var capabilities = new List<BbdevOpCapability>();
         if ((geometry.Features & QdmaFeatures.LdpcEncode) != 0)
         {
-            LdpcEncFlags flags = (LdpcEncFlags)geometry.EncodeFlags & DriverEncodeFlags;
+            // Interrupts are the driver's (the device's event plus an event thread), not an engine flag.
+            LdpcEncFlags flags = ((LdpcEncFlags)geometry.EncodeFlags | LdpcEncFlags.EncInterrupts) & DriverEncodeFlags;
             capabilities.Add(new LdpcEncCapability
             {
                 CapabilityFlags = scatterGather ? flags : flags & ~LdpcEncFlags.EncScatterGather,
@@ -51,7 +55,7 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
 
         if ((geometry.Features & QdmaFeatures.LdpcDecode) != 0)
         {
-            LdpcDecFlags flags = (LdpcDecFlags)geometry.DecodeFlags & DriverDecodeFlags;
+            LdpcDecFlags flags = ((LdpcDecFlags)geometry.DecodeFlags | LdpcDecFlags.DecInterrupts) & DriverDecodeFlags;
             capabilities.Add(new LdpcDecCapability
             {
                 CapabilityFlags = scatterGather ? flags : flags & ~LdpcDecFlags.DecScatterGather,

@@ -30,7 +30,9 @@ internal sealed class QdmaLdpcDecQueue(int queueId, BbdevQueueConfig config, Qdm
     protected override void Describe(LdpcDecOp op, ref QdmaJob job, int maxSegmentBytes)
     {
         int kPrime = ((op.BaseGraph == 1 ? 22 : 10) * op.Zc) - op.NFiller;
-        int hardPerBlock = BbdevOpValidator.BytesFor(kPrime - ((op.OpFlags & LdpcDecFlags.Crc24BDrop) != 0 ? 24 : 0));
+        int hardPerBlock = (op.OpFlags & LdpcDecFlags.DecodeBypass) != 0
+            ? 0
+            : BbdevOpValidator.BytesFor(kPrime - ((op.OpFlags & LdpcDecFlags.Crc24BDrop) != 0 ? 24 : 0));
         int blocks;
         ref QdmaH2cDescriptor h = ref job.Header;
         if (op.CodeBlockMode == CodeBlockMode.CodeBlock)
@@ -76,6 +78,13 @@ internal sealed class QdmaLdpcDecQueue(int queueId, BbdevQueueConfig config, Qdm
             int compact = BbdevOpValidator.Parameters(op.BaseGraph, op.Zc, op.NFiller, op.NCb, op.Qm, op.RvIndex, op.K0, op.CbParams.E).CompactLength;
             job.HarqOutput = StreamPlan.ForOutput(op.HarqCombinedOutput, compact, QdmaStream.Harq, maxSegmentBytes);
         }
+    }
+
+    protected override void ClearOutputs(LdpcDecOp op)
+    {
+        op.IterCount = 0;
+        op.HardOutput.Length = 0;
+        op.HarqCombinedOutput.Length = 0;
     }
 
     protected override void Complete(LdpcDecOp op, in QdmaCompletionEntry entry)

@@ -66,6 +66,8 @@ internal sealed class QdmaLdpcEncQueue(int queueId, BbdevQueueConfig config, Qdm
         job.Output = StreamPlan.ForOutput(op.Output, outputBytes, QdmaStream.Data, maxSegmentBytes);
     }
 
+    protected override void ClearOutputs(LdpcEncOp op) => op.Output.Length = 0;
+
     protected override void Complete(LdpcEncOp op, in QdmaCompletionEntry entry)
     {
         op.Status = MapStatus(in entry, out string? detail);

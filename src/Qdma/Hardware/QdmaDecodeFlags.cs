@@ -31,6 +31,9 @@ internal enum QdmaDecodeFlags : uint
     /// <summary>Bit 6: write the combined buffer to the HARQ output.</summary>
     HqCombineOut = 1u << 6,
 
+    /// <summary>Bit 7: only rate recovery and HARQ combining, no decoding (needs <see cref="HqCombineOut"/>).</summary>
+    DecodeBypass = 1u << 7,
+
     /// <summary>Bit 11: stop once the syndrome check passes.</summary>
     IterationStop = 1u << 11,
 
@@ -38,5 +41,5 @@ internal enum QdmaDecodeFlags : uint
     ScatterGather = 1u << 13,
 
     /// <summary>Every bit the engine implements.</summary>
-    Supported = Crc24ACheck | Crc24BCheck | Crc24BDrop | Crc16Check | DeinterleaverBypass | HqCombineIn | HqCombineOut | IterationStop | ScatterGather,
+    Supported = Crc24ACheck | Crc24BCheck | Crc24BDrop | Crc16Check | DeinterleaverBypass | HqCombineIn | HqCombineOut | DecodeBypass | IterationStop | ScatterGather,
 }

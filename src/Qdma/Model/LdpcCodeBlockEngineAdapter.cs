@@ -4,20 +4,16 @@ using AccelSdk.Bbdev.Fec.Ldpc;
 
 namespace AccelSdk.Qdma.Model;
 
-/// <summary>The model's engines on the span-level LDPC engine of <c>Bbdev.Fec</c> (one instance per queue).</summary>
-internal sealed class LdpcCodeBlockEngineAdapter : ILdpcCodeBlockEngine
+/// <summary>The model's engines on the span-level <see cref="LdpcCodeBlockEngine"/> of <c>Bbdev.Fec</c>, the engine <c>baseband_sw</c> runs too.</summary>
+internal sealed class LdpcCodeBlockEngineAdapter(LdpcCodeBlockEngine engine) : ILdpcCodeBlockEngine
 {
-    private LdpcCodeBlockEngineAdapter()
-    {
-    }
+    /// <summary>Creates an engine with kernels of the given width (one per queue: it owns scratch memory).</summary>
+    public static ILdpcCodeBlockEngine Create(SimdWidth simd) => new LdpcCodeBlockEngineAdapter(LdpcCodeBlockEngine.Create(simd));
 
-    /// <summary>Creates an engine with kernels of the given width.</summary>
-    public static ILdpcCodeBlockEngine Create(SimdWidth simd) =>
-        throw new NotSupportedException($"The span-level LDPC engine (Bbdev.Fec.Ldpc) is not in this build yet; no {simd} kernels to run.");
+    public int Encode(in LdpcBlockParameters parameters, ReadOnlySpan<byte> input, CrcType? attach, Span<byte> output) =>
+        engine.Encode(parameters, input, attach, output);
 
-    public void Encode(in LdpcBlockParameters p, ReadOnlySpan<byte> input, CrcType? attach, bool interleaverBypass, Span<byte> output) =>
-        throw new NotSupportedException();
-
-    public CodeBlockDecodeResult Decode(in LdpcBlockParameters p, ReadOnlySpan<sbyte> llrs, in CodeBlockDecodeSettings settings,
-        Span<byte> hardOutput, ReadOnlySpan<sbyte> harqIn, Span<sbyte> harqOut) => throw new NotSupportedException();
+    public LdpcCodeBlockResult Decode(in LdpcBlockParameters parameters, ReadOnlySpan<sbyte> llrs, in LdpcDecodeSettings settings,
+        Span<byte> hardOutput, ReadOnlySpan<sbyte> harqInput, Span<sbyte> harqOutput) =>
+        engine.Decode(parameters, llrs, settings, hardOutput, harqInput, harqOutput);
 }

@@ -167,7 +167,8 @@ internal sealed class QdmaJobExecutor
             QdmaEncodeFlags.Crc16Attach => CrcType.Crc16,
             _ => null,
         };
-        if (!TryCodeParameters(in job, out LdpcBlockParameters pa, out LdpcBlockParameters pb))
+        bool bypass = (flags & QdmaEncodeFlags.InterleaverBypass) != 0;
+        if (!TryCodeParameters(in job, bypass, out LdpcBlockParameters pa, out LdpcBlockParameters pb))
         {
             return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters);
         }
@@ -200,7 +201,6 @@ internal sealed class QdmaJobExecutor
             return JobOutcome.Failed(QdmaJobStatus.EngineError, QdmaJobError.EngineFault);
         }
 
-        bool bypass = (flags & QdmaEncodeFlags.InterleaverBypass) != 0;
         long inOffset = 0;
         long outOffset = 0;
         try
@@ -211,7 +211,7 @@ internal sealed class QdmaJobExecutor
                 int outBytes = (p.E + 7) >> 3;
                 ReadOnlySpan<byte> input = _input.Read(inOffset, inPerBlock, ref _inScratch);
                 Span<byte> output = _output.Writable(outOffset, outBytes, ref _outScratch, out bool direct);
-                _engine.Encode(in p, input, attach, bypass, output);
+                _engine.Encode(in p, input, attach, output);
                 _output.Commit(outOffset, output, direct);
                 inOffset += inPerBlock;
                 outOffset += outBytes;
@@ -236,6 +236,12 @@ internal sealed class QdmaJobExecutor
 
         bool combineIn = (flags & QdmaDecodeFlags.HqCombineIn) != 0;
         bool harqOut = (flags & QdmaDecodeFlags.HqCombineOut) != 0;
+        bool decodeBypass = (flags & QdmaDecodeFlags.DecodeBypass) != 0;
+        if (decodeBypass && !harqOut)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.HarqBuffer);
+        }
+
         if ((_harqIn.Count != 0 && !combineIn) || (_harqOut.Count != 0 && !harqOut))
         {
             return JobOutcome.Failed(QdmaJobStatus.DescriptorError, QdmaJobError.DescriptorLayout);
@@ -247,7 +253,7 @@ internal sealed class QdmaJobExecutor
         }
 
         if (job.IterMax < 1 || job.IterMax > _options.MaxIterations
-            || !TryCodeParameters(in job, out LdpcBlockParameters pa, out LdpcBlockParameters pb))
+            || !TryCodeParameters(in job, (flags & QdmaDecodeFlags.DeinterleaverBypass) != 0, out LdpcBlockParameters pa, out LdpcBlockParameters pb))
         {
             return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters);
         }
@@ -259,7 +265,7 @@ internal sealed class QdmaJobExecutor
             return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters);
         }
 
-        int hardPerBlock = (hardBits + 7) >> 3;
+        int hardPerBlock = decodeBypass ? 0 : (hardBits + 7) >> 3;
         if (!TryCountBlocks(in job, _input.TotalLength, bytesPerBlock: -1, out int blocks))
         {
             return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.InputLength);
@@ -287,16 +293,16 @@ internal sealed class QdmaJobExecutor
             QdmaDecodeFlags.Crc16Check => CrcType.Crc16,
             _ => null,
         };
-        var settings = new CodeBlockDecodeSettings(
-            job.IterMax,
-            EarlyTermination: (flags & QdmaDecodeFlags.IterationStop) != 0,
-            crcCheck,
-            drop,
-            DeinterleaverBypass: (flags & QdmaDecodeFlags.DeinterleaverBypass) != 0,
-            combineIn,
-            harqOut);
+        var settings = new LdpcDecodeSettings
+        {
+            IterMax = job.IterMax,
+            EarlyTermination = (flags & QdmaDecodeFlags.IterationStop) != 0,
+            CrcCheck = crcCheck,
+            DropCrc24B = drop,
+            DecodeBypass = decodeBypass,
+        };
 
-        QdmaJobStatus status = crcCheck is null ? QdmaJobStatus.None : QdmaJobStatus.CrcChecked;
+        QdmaJobStatus status = crcCheck is null || decodeBypass ? QdmaJobStatus.None : QdmaJobStatus.CrcChecked;
         int iterations = 0;
         int harqBytes = 0;
         long inOffset = 0;
@@ -315,7 +321,7 @@ internal sealed class QdmaJobExecutor
                 Span<byte> harq = harqOut
                     ? _harqOut.Writable(0, (int)Math.Min(_harqOut.TotalLength, int.MaxValue), ref _harqOutScratch, out harqDirect)
                     : default;
-                CodeBlockDecodeResult result = _engine.Decode(in p, llrs, in settings, hard, harqInput, MemoryMarshal.Cast<byte, sbyte>(harq));
+                LdpcCodeBlockResult result = _engine.Decode(in p, llrs, in settings, hard, harqInput, MemoryMarshal.Cast<byte, sbyte>(harq));
                 _output.Commit(outOffset, hard, hardDirect);
                 if (harqOut)
                 {
@@ -324,8 +330,8 @@ internal sealed class QdmaJobExecutor
                 }
 
                 iterations = Math.Max(iterations, result.Iterations);
-                status |= result.SyndromeOk ? 0 : QdmaJobStatus.SyndromeError;
-                status |= result.CrcOk == false ? QdmaJobStatus.CrcError : 0;
+                status |= result.SyndromePassed || decodeBypass ? 0 : QdmaJobStatus.SyndromeError;
+                status |= result.CrcPassed == false ? QdmaJobStatus.CrcError : 0;
                 inOffset += p.E;
                 outOffset += hardPerBlock;
             }
@@ -339,10 +345,10 @@ internal sealed class QdmaJobExecutor
     }
 
     /// <summary>The code-block parameters for E = Ea and E = Eb, each checked when some block of the job uses it.</summary>
-    private static bool TryCodeParameters(in QdmaH2cDescriptor job, out LdpcBlockParameters pa, out LdpcBlockParameters pb)
+    private static bool TryCodeParameters(in QdmaH2cDescriptor job, bool interleaverBypass, out LdpcBlockParameters pa, out LdpcBlockParameters pb)
     {
-        pa = Parameters(in job, (int)Math.Min(job.Ea, int.MaxValue));
-        pb = Parameters(in job, (int)Math.Min(job.Eb, int.MaxValue));
+        pa = Parameters(in job, (int)Math.Min(job.Ea, int.MaxValue), interleaverBypass);
+        pb = Parameters(in job, (int)Math.Min(job.Eb, int.MaxValue), interleaverBypass);
         if (job.Mode == QdmaH2cDescriptor.CodeBlockMode)
         {
             pb = pa;
@@ -357,8 +363,9 @@ internal sealed class QdmaJobExecutor
         return (job.Cab <= job.R || pa.Validate() is null) && (job.Cab >= job.C || pb.Validate() is null);
     }
 
-    private static LdpcBlockParameters Parameters(in QdmaH2cDescriptor job, int e) => new()
+    private static LdpcBlockParameters Parameters(in QdmaH2cDescriptor job, int e, bool interleaverBypass) => new()
     {
+        InterleaverBypass = interleaverBypass,
         BaseGraph = job.BaseGraph,
         Zc = job.Zc,
         FillerBits = job.NFiller,

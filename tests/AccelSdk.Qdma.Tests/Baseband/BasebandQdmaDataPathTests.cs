@@ -19,12 +19,14 @@ public sealed class BasebandQdmaDataPathTests
         Assert.True(device.Info.HardwareAccelerated);
         var enc = Assert.IsType<LdpcEncCapability>(device.Info.FindCapability(BbdevOpType.LdpcEnc));
         Assert.Equal(
-            LdpcEncFlags.RateMatch | LdpcEncFlags.Crc24AAttach | LdpcEncFlags.Crc24BAttach | LdpcEncFlags.Crc16Attach | LdpcEncFlags.InterleaverBypass | LdpcEncFlags.EncScatterGather,
+            LdpcEncFlags.RateMatch | LdpcEncFlags.Crc24AAttach | LdpcEncFlags.Crc24BAttach | LdpcEncFlags.Crc16Attach | LdpcEncFlags.InterleaverBypass
+            | LdpcEncFlags.EncScatterGather | LdpcEncFlags.EncInterrupts,
             enc.CapabilityFlags);
         var dec = Assert.IsType<LdpcDecCapability>(device.Info.FindCapability(BbdevOpType.LdpcDec));
         Assert.Equal(
             LdpcDecFlags.Crc24ACheck | LdpcDecFlags.Crc24BCheck | LdpcDecFlags.Crc16Check | LdpcDecFlags.Crc24BDrop | LdpcDecFlags.DeinterleaverBypass
-            | LdpcDecFlags.HqCombineInEnable | LdpcDecFlags.HqCombineOutEnable | LdpcDecFlags.IterationStopEnable | LdpcDecFlags.DecScatterGather,
+            | LdpcDecFlags.HqCombineInEnable | LdpcDecFlags.HqCombineOutEnable | LdpcDecFlags.DecodeBypass | LdpcDecFlags.IterationStopEnable
+            | LdpcDecFlags.DecScatterGather | LdpcDecFlags.DecInterrupts,
             dec.CapabilityFlags);
         Assert.Equal((8, 1), (dec.LlrSize, dec.LlrDecimals));
         Assert.Equal(4, device.Info.MaxQueues);

@@ -8,7 +8,7 @@ namespace AccelSdk.Qdma.Tests.Infrastructure;
 /// A deterministic stand-in for the LDPC kernels, for tests of the queues, the driver and the model's job pipeline
 /// that must not depend on the FEC math: the "code" repeats the K′ information bits (CRC attached for real) cyclically
 /// over E positions, and the "decoder" sums the LLRs of each information bit (plus the HARQ input), takes signs,
-/// and checks the CRC for real. Lengths and statuses follow the real engine's contract.
+/// and checks the CRC for real. Lengths and statuses follow <see cref="LdpcCodeBlockEngine"/>'s contract.
 /// </summary>
 internal sealed class StandInEngine : ILdpcCodeBlockEngine
 {
@@ -60,14 +60,15 @@ internal sealed class StandInEngine : ILdpcCodeBlockEngine
         return llrs;
     }
 
-    public void Encode(in LdpcBlockParameters p, ReadOnlySpan<byte> input, CrcType? attach, bool interleaverBypass, Span<byte> output)
+    public int Encode(in LdpcBlockParameters p, ReadOnlySpan<byte> input, CrcType? attach, Span<byte> output)
     {
         Interlocked.Increment(ref EncodeCalls);
         byte[] coded = Transmit(input, p.KPrime, attach, p.E);
         coded.CopyTo(output);
+        return coded.Length;
     }
 
-    public CodeBlockDecodeResult Decode(in LdpcBlockParameters p, ReadOnlySpan<sbyte> llrs, in CodeBlockDecodeSettings settings,
+    public LdpcCodeBlockResult Decode(in LdpcBlockParameters p, ReadOnlySpan<sbyte> llrs, in LdpcDecodeSettings settings,
         Span<byte> hardOutput, ReadOnlySpan<sbyte> harqIn, Span<sbyte> harqOut)
     {
         Interlocked.Increment(ref DecodeCalls);
@@ -78,7 +79,8 @@ internal sealed class StandInEngine : ILdpcCodeBlockEngine
             soft[i % kPrime] += llrs[i];
         }
 
-        if (settings.CombineHarqIn)
+        bool combineIn = !harqIn.IsEmpty;
+        if (combineIn)
         {
             for (int j = 0; j < Math.Min(kPrime, harqIn.Length); j++)
             {
@@ -95,7 +97,7 @@ internal sealed class StandInEngine : ILdpcCodeBlockEngine
         }
 
         bool? crcOk = settings.CrcCheck is { } crc ? CrcCalculator.CheckReference(crc, block, kPrime) : null;
-        int hardBits = kPrime - (settings.DropCrc24B ? 24 : 0);
+        int hardBits = settings.DecodeBypass ? 0 : kPrime - (settings.DropCrc24B ? 24 : 0);
         int hardBytes = (hardBits + 7) / 8;
         hardOutput[..hardBytes].Clear();
         for (int j = 0; j < hardBits; j++)
@@ -104,9 +106,9 @@ internal sealed class StandInEngine : ILdpcCodeBlockEngine
         }
 
         int harqLength = 0;
-        if (settings.WriteHarqOut)
+        if (!harqOut.IsEmpty)
         {
-            int inLength = settings.CombineHarqIn ? Math.Min(harqIn.Length, p.CompactLength) : 0;
+            int inLength = combineIn ? Math.Min(harqIn.Length, p.CompactLength) : 0;
             harqLength = Math.Min(p.CompactLength, Math.Max(p.E, inLength));
             for (int i = 0; i < harqLength; i++)
             {
@@ -116,7 +118,7 @@ internal sealed class StandInEngine : ILdpcCodeBlockEngine
         }
 
         int iterations = settings.EarlyTermination && syndromeOk ? 1 : settings.IterMax;
-        return new CodeBlockDecodeResult(iterations, syndromeOk, crcOk, hardBytes, harqLength);
+        return new LdpcCodeBlockResult(iterations, syndromeOk, crcOk, hardBits, harqLength);
     }
 
     public static bool GetBit(ReadOnlySpan<byte> data, int bit) => ((data[bit >> 3] >> (7 - (bit & 7))) & 1) != 0;
