@@ -22,8 +22,9 @@ namespace AccelSdk.Qdma.Baseband;
 /// <para>Memory ordering. (P1) The enqueue thread fills a slot, then publishes it with a release store of
 /// <c>_tail</c>; (C1) the dequeue thread loads <c>_tail</c> with acquire before reading slots. (C2) The dequeue
 /// thread clears a slot, then releases it with a release store of <c>_head</c>; (P2) the enqueue thread loads
-/// <c>_head</c> with acquire before reusing slots. <c>_jobsCompleted</c> pairs the same way for completion-ring
-/// credits.</para>
+/// <c>_head</c> with acquire before reusing slots. <c>_jobsCompleted</c> (consumer) and <c>_jobsSubmitted</c>
+/// (producer) are published the same way; each side reads the other's with acquire, and a stale value only
+/// understates free room.</para>
 /// <para>Faults. When the device stops the queue (a reset, a hardware error, a fault) or a stop times out, the queue
 /// is dead: entries the device had written are still returned with their results, every other device slot is
 /// returned with <see cref="BbdevOpStatus.DriverError"/>, and new ops are accepted and failed the same way. The next
@@ -178,11 +179,11 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
             pair.CommitC2h(c2hUsed);
             pair.CommitH2c(h2cUsed);
 
-            // Output room first, then the jobs that write into it.
-            pair.RingC2h();
+            // Output room first, then the jobs that write into it; one doorbell for both.
+            pair.PostC2h();
             pair.RingH2c(irqArm: DequeueInterrupt is not null);
             AccOffloadNanoseconds = (long)Stopwatch.GetElapsedTime(start).TotalNanoseconds;
-            _jobsSubmitted += jobs;
+            Volatile.Write(ref _jobsSubmitted, _jobsSubmitted + jobs);
         }
         else
         {
@@ -199,6 +200,7 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
         long head = _head;
         long tail = Volatile.Read(ref _tail); // (C1)
         QdmaQueuePair pair = _pair;
+        bool ringWasFull = Volatile.Read(ref _jobsSubmitted) - _jobsCompleted >= pair.MaxOutstandingJobs;
         int returned = 0;
         int consumed = 0;
         int errors = 0;
@@ -245,7 +247,7 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
 
         if (consumed > 0 && !pair.IsStopped)
         {
-            pair.ReleaseCompletions(irqArm: DequeueInterrupt is not null);
+            pair.ReleaseCompletions(irqArm: DequeueInterrupt is not null, deviceMayBeStalled: ringWasFull);
         }
 
         if (returned > 0)

@@ -165,8 +165,12 @@ internal sealed unsafe class QdmaQueuePair : IDisposable
     public void RingH2c(bool irqArm) =>
         _mmio.WriteDoorbell32(_doorbell + QdmaRegisters.H2cPidx, (uint)_h2cPidx | (irqArm ? QdmaRegisters.PidxIrqArm : 0));
 
-    /// <summary>Rings C2H_DSC_PIDX with the producer index.</summary>
-    public void RingC2h() => _mmio.WriteDoorbell32(_doorbell + QdmaRegisters.C2hPidx, (uint)_c2hPidx);
+    /// <summary>
+    /// Writes C2H_DSC_PIDX with a plain store, to be followed by <see cref="RingH2c"/>: the device starts a job only
+    /// when the H2C doorbell shows it, and that doorbell's barrier publishes the C2H descriptors and this store with
+    /// it, so one doorbell (one wake-up of a device model) per burst suffices.
+    /// </summary>
+    public void PostC2h() => _mmio.WriteUInt32(_doorbell + QdmaRegisters.C2hPidx, (uint)_c2hPidx);
 
     /// <summary>
     /// Reads the completion entry at the consumer index if the device has written it (its color is the expected
@@ -222,10 +226,24 @@ internal sealed unsafe class QdmaQueuePair : IDisposable
     /// <paramref name="irqArm"/> asks for one event at the next completion (at once if one is already written).
     /// Consumer thread only: the index must never move backwards.
     /// </summary>
-    public void ReleaseCompletions(bool irqArm) =>
-        _mmio.WriteDoorbell32(
-            _doorbell + QdmaRegisters.CmptCidx,
-            (uint)_cmptCidx | QdmaRegisters.CmptTriggerEvery | QdmaRegisters.CmptStatusWriteEnable | (irqArm ? QdmaRegisters.CmptIrqArm : 0));
+    /// <param name="irqArm">Arm the one-shot completion event.</param>
+    /// <param name="deviceMayBeStalled">
+    /// The completion ring was full, so the device may be waiting for these entries: ring the register as a doorbell
+    /// (a device model's engine parked on the full ring wakes). Otherwise a release store suffices: the device reads
+    /// the index before it next needs an entry, and the store is ordered after the entry loads it gives back.
+    /// </param>
+    public void ReleaseCompletions(bool irqArm, bool deviceMayBeStalled = true)
+    {
+        uint value = (uint)_cmptCidx | QdmaRegisters.CmptTriggerEvery | QdmaRegisters.CmptStatusWriteEnable | (irqArm ? QdmaRegisters.CmptIrqArm : 0);
+        if (irqArm || deviceMayBeStalled)
+        {
+            _mmio.WriteDoorbell32(_doorbell + QdmaRegisters.CmptCidx, value);
+        }
+        else
+        {
+            _mmio.WriteUInt32(_doorbell + QdmaRegisters.CmptCidx, value);
+        }
+    }
 
     /// <summary>Waits for an event from the device (see <see cref="UacceQueue.WaitForEvent"/>).</summary>
     public bool WaitForEvent(int timeoutMilliseconds) => !_disposed && _queue.WaitForEvent(timeoutMilliseconds);

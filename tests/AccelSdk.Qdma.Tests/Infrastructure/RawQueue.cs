@@ -70,7 +70,7 @@ internal sealed class RawQueue : IDisposable
 
     public void Ring()
     {
-        Pair.RingC2h();
+        Pair.PostC2h();
         Pair.RingH2c(irqArm: false);
     }
 
