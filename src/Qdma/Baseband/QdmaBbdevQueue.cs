@@ -102,7 +102,8 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
         int room = _slots.Length - (int)(tail - Volatile.Read(ref _head)); // (P2)
         int count = Math.Min(ops.Length, room);
         QdmaQueuePair pair = _pair;
-        int maxSegments = pair.Geometry.MaxSegmentsPerJob;
+        int maxSegments = pair.MaxSegmentsPerJob;
+        int maxSegmentBytes = pair.MaxSegmentBytes;
         int h2cFree = pair.H2cFree;
         int c2hFree = pair.C2hFree;
         int jobsRoom = pair.MaxOutstandingJobs - (int)(_jobsSubmitted - Volatile.Read(ref _jobsCompleted));
@@ -131,7 +132,7 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
             }
 
             var job = default(QdmaJob);
-            Describe(op, ref job, (int)pair.Geometry.MaxSegmentBytes);
+            Describe(op, ref job, maxSegmentBytes);
             int h2c = job.H2cCount;
             int c2h = job.C2hCount;
             if (job.Input.Segments < 0 || job.HarqInput.Segments < 0 || job.Output.Segments < 0 || job.HarqOutput.Segments < 0 || h2c == 0)
@@ -287,7 +288,8 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
 
         _jobsSubmitted = _jobsCompleted = 0;
         QdmaQueuePair old = _pair;
-        _pair = _device.OpenQueuePair(QueueId);
+        Volatile.Write(ref _pair, _device.OpenQueuePair(QueueId)); // the event thread reads it
+
         _dead = false;
         old.Dispose();
     }
@@ -400,17 +402,17 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
     {
         int h2cCount = job.H2cCount;
         int c2hCount = job.C2hCount;
-        uint maxBytes = pair.Geometry.MaxSegmentBytes;
+        int maxBytes = pair.MaxSegmentBytes;
         int h2c = 0;
-        if (!TryWriteH2c(pair, ref job, in job.Input, h2cAhead, ref h2c, h2cCount, (int)maxBytes)
-            || !TryWriteH2c(pair, ref job, in job.HarqInput, h2cAhead, ref h2c, h2cCount, (int)maxBytes))
+        if (!TryWriteH2c(pair, ref job, in job.Input, h2cAhead, ref h2c, h2cCount, maxBytes)
+            || !TryWriteH2c(pair, ref job, in job.HarqInput, h2cAhead, ref h2c, h2cCount, maxBytes))
         {
             return false;
         }
 
         int c2h = 0;
-        if (!TryWriteC2h(pair, in job.Output, c2hAhead, ref c2h, c2hCount, (int)maxBytes)
-            || !TryWriteC2h(pair, in job.HarqOutput, c2hAhead, ref c2h, c2hCount, (int)maxBytes))
+        if (!TryWriteC2h(pair, in job.Output, c2hAhead, ref c2h, c2hCount, maxBytes)
+            || !TryWriteC2h(pair, in job.HarqOutput, c2hAhead, ref c2h, c2hCount, maxBytes))
         {
             return false;
         }

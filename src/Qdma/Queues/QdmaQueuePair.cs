@@ -50,6 +50,8 @@ internal sealed unsafe class QdmaQueuePair : IDisposable
         H2cSlots = geometry.H2cRingSize - 1;
         C2hSlots = geometry.C2hRingSize - 1;
         CmptSlots = geometry.CmptRingSize - 1;
+        MaxSegmentsPerJob = geometry.MaxSegmentsPerJob;
+        MaxSegmentBytes = (int)Math.Min(geometry.MaxSegmentBytes, int.MaxValue);
         _h2c = dusBase + geometry.H2cRingOffset;
         _c2h = dusBase + geometry.C2hRingOffset;
         _cmpt = dusBase + geometry.CmptRingOffset;
@@ -68,6 +70,12 @@ internal sealed unsafe class QdmaQueuePair : IDisposable
 
     /// <summary>Completion entry slots.</summary>
     public int CmptSlots { get; }
+
+    /// <summary>Most H2C (or C2H) descriptors one job may use.</summary>
+    public int MaxSegmentsPerJob { get; }
+
+    /// <summary>Largest length of one descriptor in bytes.</summary>
+    public int MaxSegmentBytes { get; }
 
     /// <summary>Jobs that can be outstanding at once: the completion ring's capacity (slots − 1).</summary>
     public int MaxOutstandingJobs => CmptSlots - 1;

@@ -171,6 +171,50 @@ public sealed class BasebandQdmaDataPathTests
     }
 
     [Fact]
+    public void MultiDescriptorJobs_WrapAroundSmallRings_ManyTimes()
+    {
+        using var fixture = new QdmaFixture(o =>
+        {
+            o.H2cRingSize = 65;
+            o.C2hRingSize = 65;
+            o.CmptRingSize = 65;
+        });
+        BbdevDevice device = fixture.Start(BbdevOpType.LdpcEnc, queueSize: 16);
+        BufferPool pool = fixture.Pool(roomSize: 64, count: 1024);
+        const int e = 600; // 75 output bytes over two 64-byte segments
+        var returned = new List<LdpcEncOp>();
+        var buffer = new LdpcEncOp[16];
+        for (int round = 0; round < 25; round++)
+        {
+            LdpcEncOp[] ops = Enumerable.Range(0, 7).Select(i =>
+            {
+                byte[] payload = TestOps.Payload((round * 7) + i);
+                var op = TestOps.Enc(pool, payload, e, tag: (ulong)((round * 7) + i));
+                pool.Return(op.Input.Data!);
+                pool.Return(op.Output.Data!);
+                op.Input.Set(TestOps.Chained(pool, payload, 6), 0, payload.Length); // 3 input descriptors
+                op.Output.Set(pool.RentChain(e / 8));
+                return op;
+            }).ToArray();
+            Assert.Equal(7, device.EnqueueLdpcEnc(0, ops));
+            List<LdpcEncOp> done = QdmaFixture.Drain<LdpcEncOp>(b => device.DequeueLdpcEnc(0, b), 7);
+            foreach (LdpcEncOp op in done)
+            {
+                int i = (int)op.OpaqueData;
+                Assert.Equal(BbdevOpStatus.None, op.Status);
+                Assert.Equal(StandInEngine.Transmit(TestOps.Payload(i), TestOps.KPrime, CrcType.Crc24B, e), TestOps.Produced(op.Output));
+                pool.Return(op.Input.Data!);
+                pool.Return(op.Output.Data!);
+            }
+
+            returned.AddRange(done);
+        }
+
+        // 175 jobs of 3 H2C and 2 C2H descriptors through 64-slot rings: every ring wrapped mid-job many times.
+        Assert.Equal(Enumerable.Range(0, 175).Select(i => (ulong)i), returned.Select(o => o.OpaqueData));
+    }
+
+    [Fact]
     public void LongBuffers_AreSplitIntoSeveralDescriptors()
     {
         using var fixture = new QdmaFixture(o => o.MaxSegmentBytes = 4096);

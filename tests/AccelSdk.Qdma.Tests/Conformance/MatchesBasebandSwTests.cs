@@ -105,6 +105,11 @@ public sealed class MatchesBasebandSwTests(TwoDrivers drivers) : IClassFixture<T
             | (random.Next(2) == 0 ? LdpcDecFlags.IterationStopEnable : LdpcDecFlags.None)
             | (random.Next(4) == 0 ? LdpcDecFlags.DeinterleaverBypass : LdpcDecFlags.None)
             | (harq ? LdpcDecFlags.HqCombineOutEnable | (random.Next(2) == 0 ? LdpcDecFlags.HqCombineInEnable : LdpcDecFlags.None) : LdpcDecFlags.None);
+        if (harq && random.Next(4) == 0)
+        {
+            flags |= LdpcDecFlags.DecodeBypass;
+        }
+
         if ((flags & LdpcDecFlags.Crc24BCheck) != 0 && random.Next(2) == 0 && shape.KPrime > 32)
         {
             flags |= LdpcDecFlags.Crc24BDrop;
