@@ -55,6 +55,7 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
 
     private volatile bool _dead;
     private volatile bool _closing;
+    private bool _deathLogged; // dequeue thread
 
     protected QdmaBbdevQueue(int queueId, BbdevQueueConfig config, QdmaDevice device)
         : base(queueId, config)
@@ -221,6 +222,8 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
                     else
                     {
                         // Completions are in job order; a foreign tag means the ring can no longer be trusted.
+                        QdmaLog.TagMismatch(_device.Logger, _device.Name, QueueId, entry.Tag, slot.Tag);
+                        _deathLogged = true;
                         _dead = true;
                         op.Reject(BbdevOpStatus.DriverError, TagDetail);
                         ClearOutputs(op);
@@ -228,6 +231,12 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
                 }
                 else if (IsDead && !pair.IsCompletionWritten(0))
                 {
+                    if (!_deathLogged)
+                    {
+                        _deathLogged = true;
+                        QdmaLog.QueueStopped(_device.Logger, _device.Name, QueueId, Volatile.Read(ref _jobsSubmitted) - _jobsCompleted);
+                    }
+
                     // Re-read after seeing the stop: the device's last entries were written before it stopped.
                     op.Reject(BbdevOpStatus.DriverError, DeadDetail);
                     ClearOutputs(op);
@@ -287,6 +296,7 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
         }
 
         _jobsSubmitted = _jobsCompleted = 0;
+        _deathLogged = false;
         QdmaQueuePair old = _pair;
         Volatile.Write(ref _pair, _device.OpenQueuePair(QueueId)); // the event thread reads it
 
@@ -313,7 +323,9 @@ internal abstract class QdmaBbdevQueue<TOp> : BbdevQueue<TOp>
         {
             if (Stopwatch.GetTimestamp() > deadline)
             {
+                QdmaLog.StopTimedOut(_device.Logger, _device.Name, QueueId, outstanding, _device.StopTimeout.TotalMilliseconds);
                 _pair.Put();
+                _deathLogged = true;
                 _dead = true;
                 return;
             }

@@ -5,6 +5,7 @@ using AccelSdk.Qdma.Hardware;
 using AccelSdk.Qdma.Queues;
 using AccelSdk.Uacce;
 using AccelSdk.Uacce.Drivers;
+using Microsoft.Extensions.Logging;
 
 namespace AccelSdk.Qdma.Baseband;
 
@@ -35,6 +36,7 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
     {
         _context = context;
         Name = context.Device.Name;
+        Logger = context.LoggerFactory.CreateLogger<BasebandQdmaDriver>();
         StopTimeout = stopTimeout;
         Memory = new QdmaMemoryMap(context.AddressSpace);
         bool scatterGather = (geometry.Features & QdmaFeatures.ScatterGather) != 0;
@@ -87,10 +89,14 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
             Engine = string.Create(CultureInfo.InvariantCulture,
                 $"QDMA FEC queues on UACCE {Name} ({(context.AddressMode == UacceAddressMode.Sva ? "SVA" : "no IOMMU")}; rings H2C {geometry.H2cRingSize}, C2H {geometry.C2hRingSize}, CMPT {geometry.CmptRingSize})"),
         };
+        QdmaLog.Probed(Logger, Name, Info.Engine, string.Join("; ", capabilities));
     }
 
     /// <summary>The device name (the UACCE device's name).</summary>
     public string Name { get; }
+
+    /// <summary>The driver's logger.</summary>
+    public ILogger Logger { get; }
 
     /// <summary>How long a queue stop waits for the device to finish the jobs in flight.</summary>
     public TimeSpan StopTimeout { get; }
