@@ -147,6 +147,24 @@ public sealed class BasebandQdmaDataPathTests
     }
 
     [Fact]
+    public void EngineLatency_DelaysTheCompletion_NotTheOrder()
+    {
+        using var fixture = new QdmaFixture(o => o.EngineLatency = TimeSpan.FromMilliseconds(150));
+        BbdevDevice device = fixture.Start(BbdevOpType.LdpcEnc);
+        BufferPool pool = fixture.Pool();
+        var ops = Enumerable.Range(0, 4).Select(i => TestOps.Enc(pool, TestOps.Payload(i), tag: (ulong)i)).ToArray();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(4, device.EnqueueLdpcEnc(0, ops));
+        Thread.Sleep(50);
+        Assert.Equal(0, device.DequeueLdpcEnc(0, new LdpcEncOp[4]));
+        Assert.True(device.WaitForCompletions(0, QdmaFixture.Timeout));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(140), $"completed after {clock.Elapsed.TotalMilliseconds} ms");
+        List<LdpcEncOp> done = QdmaFixture.Drain<LdpcEncOp>(b => device.DequeueLdpcEnc(0, b), 4);
+        Assert.Equal([0UL, 1UL, 2UL, 3UL], done.Select(o => o.OpaqueData));
+        Assert.All(done, o => Assert.Equal(BbdevOpStatus.None, o.Status));
+    }
+
+    [Fact]
     public void ScatterGather_ChainedInputAndOutput_WithOffsets()
     {
         using var fixture = new QdmaFixture();
