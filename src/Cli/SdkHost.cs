@@ -1,6 +1,7 @@
 using AccelSdk.Bbdev.DependencyInjection;
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
+using AccelSdk.Crypto.DependencyInjection;
 using AccelSdk.Qdma.DependencyInjection;
 using AccelSdk.Uacce;
 using AccelSdk.Uacce.DependencyInjection;
@@ -20,6 +21,7 @@ internal static class SdkHost
         var services = new ServiceCollection();
         services.AddAccelSdk(configure)
             .AddBbdevSoftwareDrivers()
+            .AddCryptoSoftware()
             .AddUacceBus(uacce)
             .AddBasebandQdma()
             .AddQdmaFecModel();

@@ -33,11 +33,17 @@ internal static class LdpcRateRecoveryKernel
         int compactLength = parameters.CompactLength;
         int qm = parameters.InterleaverBypass ? 1 : parameters.Qm;
 
-        // HARQ input (clipped, saturated to ±127), zeros up to the combined length.
+        // HARQ input (clipped, saturated to ±127). Positions past it are 0 before their first LLR, so the first
+        // segment stores clamp(e) there instead of adding, and only the gap [HARQ length, k0′) is cleared: a position
+        // in it is either never reached (it must read 0) or first reached by the wrapped second segment, which adds.
         int harqLength = Math.Min(harqInput.Length, compactLength);
+        int k0 = parameters.K0Compact;
         ref byte outputStart = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(output));
         ClampCopy<T>(ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(harqInput)), ref outputStart, harqLength);
-        output[harqLength..length].Clear();
+        if (harqLength < k0)
+        {
+            output[harqLength..k0].Clear();
+        }
 
         ReadOnlySpan<sbyte> ordered = llrs[..e];
         if (qm > 1)
@@ -48,13 +54,13 @@ internal static class LdpcRateRecoveryKernel
 
         // e[k] goes to (k0′ + k) mod (Ncb − F): contiguous segments, in k order.
         ref byte source = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(ordered));
-        int position = parameters.K0Compact;
-        for (int k = 0; k < e;)
+        int first = Math.Min(e, compactLength - k0);
+        int added = Math.Clamp(harqLength - k0, 0, first);
+        Accumulate<T>(ref source, ref Unsafe.Add(ref outputStart, k0), added);
+        ClampCopy<T>(ref Unsafe.Add(ref source, added), ref Unsafe.Add(ref outputStart, k0 + added), first - added);
+        for (int k = first; k < e; k += compactLength)
         {
-            int run = Math.Min(e - k, compactLength - position);
-            Accumulate<T>(ref Unsafe.Add(ref source, k), ref Unsafe.Add(ref outputStart, position), run);
-            k += run;
-            position = 0;
+            Accumulate<T>(ref Unsafe.Add(ref source, k), ref outputStart, Math.Min(e - k, compactLength));
         }
     }
 

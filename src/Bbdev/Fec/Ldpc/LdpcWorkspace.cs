@@ -30,7 +30,7 @@ internal sealed class LdpcWorkspace
             (6 * maxStride) + SlackWords,                           // λ_0..3, the doubled λ sum, a doubled core right-hand side
             (68 * LiftingSizes.Max / 64) + (2 * SlackWords),        // the compact circular buffer
             (66 * LiftingSizes.Max / 64) + (2 * SlackWords),        // a whole circular buffer d
-            (BaseGraph.Bg1.MaxK / 8) + (8 * SlackWords),            // packed input bytes (CRC attach), as words
+            (BaseGraph.Bg1.MaxK / 64) + SlackWords,                 // packed input bytes (CRC attach), as words
         ];
         _starts = new int[sizes.Length + 1];
         _memory = GC.AllocateArray<ulong>(8 + sizes.Sum(size => (size + 7) & ~7), pinned: true);
