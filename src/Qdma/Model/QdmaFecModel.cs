@@ -127,6 +127,7 @@ public sealed class QdmaFecModel : UacceDeviceModel
             NumaNode = o.NumaNode,
             RequireRegisteredMemory = o.RequireRegisteredMemory,
             IdlePollInterval = poll,
+            IdleSpinCount = o.EngineIdleSpins,
         };
         if (o.EnableEncoder)
         {

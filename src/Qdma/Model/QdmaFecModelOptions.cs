@@ -76,6 +76,13 @@ public sealed class QdmaFecModelOptions
     /// <summary>SIMD width of the engines' LDPC kernels. Default <see cref="SimdWidth.Auto"/>.</summary>
     public SimdWidth Simd { get; set; } = SimdWidth.Auto;
 
+    /// <summary>
+    /// Empty polls an engine spins through before it parks (a parked engine is woken by the next doorbell, at the cost
+    /// of a thread wake-up), in [0, 1000000]. Default 64. A large value models a card that never sleeps: lower
+    /// latency, a core kept busy.
+    /// </summary>
+    public int EngineIdleSpins { get; set; } = 64;
+
     /// <summary>Jobs an engine takes from one queue before it serves the next, in [1, 4096]. Default 32.</summary>
     public int JobsPerPoll { get; set; } = 32;
 
@@ -100,6 +107,7 @@ public sealed class QdmaFecModelOptions
         Check(MaxIterations, 1, 255, nameof(MaxIterations));
         Check(NumaNode, -1, 1023, nameof(NumaNode));
         Check(JobsPerPoll, 1, 4096, nameof(JobsPerPoll));
+        Check(EngineIdleSpins, 0, 1_000_000, nameof(EngineIdleSpins));
         if (!EnableEncoder && !EnableDecoder)
         {
             throw new ArgumentException($"A QDMA FEC card needs at least one pipeline: {nameof(EnableEncoder)} or {nameof(EnableDecoder)}.");
