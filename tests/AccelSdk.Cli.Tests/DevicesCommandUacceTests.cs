@@ -14,7 +14,7 @@ public sealed class DevicesCommandUacceTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
-        Assert.Contains($"UACCE: no devices in {_root}; no device models are hosted.", output, StringComparison.Ordinal);
+        Assert.Contains($"UACCE: no devices in {_root}; 1 device model(s) hosted (qdma_fec-0).", output, StringComparison.Ordinal);
     }
 
     [Fact]
