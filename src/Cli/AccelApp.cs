@@ -20,6 +20,7 @@ internal static class AccelApp
         var root = new RootCommand("accel: the AccelSdk tool. Runs test-bbdev style validation and performance tests, lists devices.");
         root.Subcommands.Add(DevicesCommand.Create(output));
         root.Subcommands.Add(TestBbdevCommand.Create(output, error));
+        root.Subcommands.Add(DmaPerfCommand.Create(output, error));
         return root;
     }
 

@@ -1,6 +1,7 @@
 using AccelSdk.Bbdev.DependencyInjection;
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
+using AccelSdk.Dma.DependencyInjection;
 using AccelSdk.Uacce;
 using AccelSdk.Uacce.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,9 @@ internal static class SdkHost
         var services = new ServiceCollection();
         services.AddAccelSdk(configure)
             .AddBasebandNull()
-            .AddUacceBus(uacce);
+            .AddUacceBus(uacce)
+            .AddDmaSoftware()
+            .AddDmaUacce();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
