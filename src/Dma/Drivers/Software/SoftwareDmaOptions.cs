@@ -9,13 +9,16 @@ internal sealed record SoftwareDmaOptions
     /// <summary>Smallest ring accepted (DPDK's skeleton uses the same floor).</summary>
     public const int MinDesc = 32;
 
+    /// <summary>Default of <c>stream_threshold</c>.</summary>
+    public const int DefaultStreamThreshold = 256 * 1024;
+
     public static readonly IReadOnlyList<string> Help =
     [
         "max_vchans=N (1..64, default 8)",
         "max_desc=N (32..65536, default 8192): largest ring per vchan",
         "max_sges=N (1..64, default 4): entries per scatter-gather list",
         "check_addresses=0|1 (default 0): reach only memory registered with RegisterMemory; a bad address fails its job (HandlesErrors instead of Sva)",
-        "stream_threshold=N (0..2147483647 bytes, default 0 = never): copies at least this long use streaming stores unless flagged Llc",
+        "stream_threshold=N (0..2147483647 bytes, default 262144; 0 = never): copies at least this long use streaming stores (they bypass the cache, as a DMA engine writes memory) unless flagged Llc",
         "simd=auto|scalar|128|256|512 (default auto): kernel width",
         "idle_spin_us=N (0..1000000, default 50): how long the idle engine polls before it sleeps",
         "socket_id=N (-1..1023, default -1): NUMA node reported",
@@ -29,7 +32,8 @@ internal sealed record SoftwareDmaOptions
 
     public bool CheckAddresses { get; init; }
 
-    public long StreamThreshold { get; init; }
+    /// <summary>Copies at least this long bypass the cache; 0 = never. 256 KiB: beyond a core's L2, where the copy would only evict data.</summary>
+    public long StreamThreshold { get; init; } = DefaultStreamThreshold;
 
     public KernelWidth Width { get; init; } = KernelWidth.Auto;
 
@@ -45,7 +49,7 @@ internal sealed record SoftwareDmaOptions
             MaxDesc = arguments.GetInt32("max_desc", 8192, MinDesc, 65536),
             MaxSges = arguments.GetInt32("max_sges", 4, 1, 64),
             CheckAddresses = arguments.GetBoolean("check_addresses", false),
-            StreamThreshold = arguments.GetInt32("stream_threshold", 0, 0, int.MaxValue),
+            StreamThreshold = arguments.GetInt32("stream_threshold", DefaultStreamThreshold, 0, int.MaxValue),
             Width = arguments.GetString("simd", "auto", "auto", "scalar", "128", "256", "512") switch
             {
                 "scalar" => KernelWidth.Scalar,
