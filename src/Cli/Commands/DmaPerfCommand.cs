@@ -17,7 +17,7 @@ internal static class DmaPerfCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var device = new Option<string>("--device") { Description = "DMA device name, or devargs of a virtual device (dma_sw, dma_sw0,simd=128, hisi_zip-0-dma0).", DefaultValueFactory = _ => "dma_sw" };
+        var device = new Option<string?>("--device") { Description = "DMA device name, driver name (its first device) or devargs of a virtual device (dma_sw, dma_sw0,simd=128, hisi_zip-0-dma0, dma_uacce). Default dma_sw, or dma_uacce with --uacce-model." };
         var model = new Option<bool>("--uacce-model") { Description = "Host the in-process HiSilicon data-move model on the UACCE bus (its devices are hisi_zip-N-dma0)." };
         var sizes = new Option<string>("--sizes") { Description = "Copy sizes in bytes, comma-separated (K and M suffixes allowed).", DefaultValueFactory = _ => "64,256,1K,4K,16K,64K,256K,1M" };
         var bursts = new Option<string>("--burst") { Description = "Jobs per submit-and-harvest (kick batch), comma-separated.", DefaultValueFactory = _ => "32" };
@@ -36,7 +36,7 @@ internal static class DmaPerfCommand
         {
             var options = new DmaPerfOptions
             {
-                Device = parse.GetValue(device) ?? "dma_sw",
+                Device = parse.GetValue(device) ?? (parse.GetValue(model) ? "dma_uacce" : "dma_sw"),
                 UacceModel = parse.GetValue(model),
                 Sizes = ParseList(parse.GetValue(sizes), "--sizes", 1, 1 << 30),
                 Bursts = ParseList(parse.GetValue(bursts), "--burst", 1, 4096),

@@ -117,8 +117,9 @@ internal sealed unsafe class DmaPerfRunner : IDisposable
             return byDriver;
         }
 
-        return registry.CreateVirtualDevice(device) as DmaDevice
-            ?? throw new ArgumentException($"--device {device} did not create a DMA device.");
+        IAccelDevice created = registry.CreateVirtualDevice(device);
+        return created as DmaDevice
+            ?? throw new ArgumentException($"--device {device} created {created.Name}, a {created.Class} device, not a DMA device.");
     }
 
     private static double Median(List<double> values)
