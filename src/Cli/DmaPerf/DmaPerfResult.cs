@@ -20,8 +20,11 @@ internal sealed record DmaPerfResult
 
     public required double CpuMops { get; init; }
 
-    /// <summary>DMA bandwidth over CPU bandwidth, both medians of the same run.</summary>
-    public double Ratio => CpuGBps > 0 ? DmaGBps / CpuGBps : 0;
+    /// <summary>
+    /// The median over rounds of DMA bandwidth / CPU bandwidth, each round's pair measured back to back, so that both
+    /// sides of a ratio saw the same machine load.
+    /// </summary>
+    public required double Ratio { get; init; }
 
     /// <summary>Every round's DMA and CPU bandwidth, for the JSON file.</summary>
     public required IReadOnlyList<double> DmaRoundsGBps { get; init; }

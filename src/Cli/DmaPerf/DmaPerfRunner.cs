@@ -52,6 +52,7 @@ internal sealed unsafe class DmaPerfRunner : IDisposable
         var dma = new List<double>();
         var dmaOps = new List<double>();
         var cpuOps = new List<double>();
+        var ratios = new List<double>();
         bool verified = true;
         MeasureDma(size, burst, vchans, buffers, TimeSpan.FromMilliseconds(20), out _); // warm-up: JIT, page faults, caches
         MeasureCpu(size, buffers, TimeSpan.FromMilliseconds(20));
@@ -69,6 +70,7 @@ internal sealed unsafe class DmaPerfRunner : IDisposable
             double d = MeasureDma(size, burst, vchans, buffers, window, out long jobs);
             dmaOps.Add(d);
             dma.Add(d * size / 1e9);
+            ratios.Add(c > 0 ? d / c : 0);
             if (_options.Verify)
             {
                 verified &= VerifyCopied(size, (int)Math.Min(buffers, jobs));
@@ -85,6 +87,7 @@ internal sealed unsafe class DmaPerfRunner : IDisposable
             DmaMops = Median(dmaOps) / 1e6,
             CpuGBps = Median(cpu),
             CpuMops = Median(cpuOps) / 1e6,
+            Ratio = Median(ratios),
             DmaRoundsGBps = dma,
             CpuRoundsGBps = cpu,
             Verified = verified,

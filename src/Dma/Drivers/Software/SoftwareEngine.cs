@@ -90,6 +90,7 @@ internal sealed class SoftwareEngine : IDisposable
         SoftwareDescriptor[] burst = new SoftwareDescriptor[BurstSize];
         SoftwareVchan[] vchans = _vchans;
         long idleSince = 0;
+        int idlePolls = 0;
         while (!_stop)
         {
             if (ServiceAll(vchans, burst))
@@ -102,11 +103,22 @@ internal sealed class SoftwareEngine : IDisposable
             if (idleSince == 0)
             {
                 idleSince = now;
+                idlePolls = 0;
             }
 
             if (now - idleSince < _idleSpinTicks)
             {
-                Thread.SpinWait(20);
+                // Poll without holding the CPU: a few short spins for the next submit of a busy application, then
+                // yields, so that on a shared machine the application thread (or anyone) runs instead of this poll.
+                if (++idlePolls < 16)
+                {
+                    Thread.SpinWait(8);
+                }
+                else
+                {
+                    Thread.Yield();
+                }
+
                 continue;
             }
 
