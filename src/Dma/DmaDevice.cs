@@ -322,7 +322,11 @@ public sealed class DmaDevice : IAccelDevice
             throw new ArgumentException($"DMA device {Name}: cannot register memory at address 0.", nameof(address));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        if (length <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"DMA device {Name}: a registered block needs a length of at least 1 byte; got {length}.");
+        }
+
         return _operations.RegisterMemory(address, length);
     }
 

@@ -50,7 +50,7 @@ public abstract class DmaInstanceTests : IDisposable
     [Fact]
     public void Copy_SingleBurstAndMulti_ReportEveryJobInOrder()
     {
-        for (int iteration = 0; iteration < 48; iteration++)
+        for (int iteration = 0; iteration < 16; iteration++)
         {
             SingleCopy();
             FourCopies();

@@ -24,12 +24,12 @@ public abstract class DmaHarness : IDisposable
     /// <summary>Bytes of registered test memory.</summary>
     protected virtual long ArenaSize => 64L << 20;
 
-    /// <summary>Allocates registered test memory.</summary>
+    /// <summary>Allocates registered test memory (not zeroed: tests write what they later compare).</summary>
     public nint Allocate(long length, int alignment = 64)
     {
         if (_arena is null)
         {
-            _arena = new NativeArena(ArenaSize);
+            _arena = new NativeArena(ArenaSize, clear: false);
             _owned.Add(Device.RegisterMemory(_arena.Address, _arena.Size));
         }
 

@@ -8,11 +8,16 @@ internal sealed unsafe class NativeArena : IDisposable
     private readonly byte* _base;
     private long _used;
 
-    public NativeArena(long size)
+    /// <param name="size">Bytes.</param>
+    /// <param name="clear">Whether to zero the block (tests that read untouched bytes need it; big arenas skip the cost).</param>
+    public NativeArena(long size, bool clear = true)
     {
         Size = size;
         _base = (byte*)NativeMemory.AlignedAlloc((nuint)size, 4096);
-        NativeMemory.Clear(_base, (nuint)size);
+        if (clear)
+        {
+            NativeMemory.Clear(_base, (nuint)size);
+        }
     }
 
     public nint Address => (nint)_base;
