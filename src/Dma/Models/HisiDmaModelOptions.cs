@@ -33,8 +33,12 @@ public sealed class HisiDmaModelOptions
     /// <summary>Submission entries an engine processes per turn before it looks at its other queues, in [1, 4096]. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Empty polls before an idle engine sleeps, in [0, 1000000] (see <c>UacceDeviceModelOptions.IdleSpinCount</c>). Default 256.</summary>
-    public int IdleSpinCount { get; set; } = 256;
+    /// <summary>
+    /// Empty polls before an idle engine sleeps, in [0, 1000000] (see <c>UacceDeviceModelOptions.IdleSpinCount</c>). Default 0:
+    /// sleep at once and let the doorbell wake the engine — on a shared host an idle engine's spinning takes the CPU from
+    /// the application that would ring it (measured with <c>accel dma-perf --uacce-model</c> on a 2-vCPU VM).
+    /// </summary>
+    public int IdleSpinCount { get; set; }
 
     internal void Validate()
     {
