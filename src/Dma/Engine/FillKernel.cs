@@ -87,8 +87,9 @@ internal static unsafe class FillKernel
         {
             if (length > 2 * V)
             {
+                // Offsets V and length - 2V need the same rotations as 0 and length - V (V is a multiple of 8).
                 first.Store(destination + V);
-                Vector128.Create(PatternAt(pattern, length - (2 * V))).AsByte().Store(destination + length - (2 * V));
+                last.Store(destination + length - (2 * V));
             }
 
             first.Store(destination);
@@ -131,8 +132,9 @@ internal static unsafe class FillKernel
         {
             if (length > 2 * V)
             {
+                // Offsets V and length - 2V need the same rotations as 0 and length - V (V is a multiple of 8).
                 first.Store(destination + V);
-                Vector256.Create(PatternAt(pattern, length - (2 * V))).AsByte().Store(destination + length - (2 * V));
+                last.Store(destination + length - (2 * V));
             }
 
             first.Store(destination);
@@ -174,8 +176,9 @@ internal static unsafe class FillKernel
         {
             if (length > 2 * V)
             {
+                // Offsets V and length - 2V need the same rotations as 0 and length - V (V is a multiple of 8).
                 first.Store(destination + V);
-                Vector512.Create(PatternAt(pattern, length - (2 * V))).AsByte().Store(destination + length - (2 * V));
+                last.Store(destination + length - (2 * V));
             }
 
             first.Store(destination);
