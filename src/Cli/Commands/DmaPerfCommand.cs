@@ -18,7 +18,7 @@ internal static class DmaPerfCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var device = new Option<string?>("--device") { Description = "DMA device name, driver name (its first device) or devargs of a virtual device (dma_sw, dma_sw0,simd=128, hisi_zip-0-dma0, dma_uacce). Default dma_sw, or dma_uacce with --uacce-model." };
-        var model = new Option<bool>("--uacce-model") { Description = "Host the in-process HiSilicon data-move model on the UACCE bus (its devices are hisi_zip-N-dma0)." };
+        var model = new Option<bool>("--uacce-model") { Description = "Host the in-process HiSilicon data-move model on the UACCE bus (its devices are hisi_zip-N-dma0), with queues as deep as --ring-size (a power of two in 128..32768)." };
         var sizes = new Option<string>("--sizes") { Description = "Copy sizes in bytes, comma-separated (K and M suffixes allowed).", DefaultValueFactory = _ => "64,256,1K,4K,16K,64K,256K,1M" };
         var bursts = new Option<string>("--burst") { Description = "Jobs per submit-and-harvest (kick batch), comma-separated.", DefaultValueFactory = _ => "32" };
         var vchans = new Option<string>("--vchans") { Description = "Vchan counts, comma-separated; jobs go to the vchans in turn.", DefaultValueFactory = _ => "1" };
@@ -62,7 +62,9 @@ internal static class DmaPerfCommand
                 if (options.UacceModel)
                 {
                     o.ScanKernelDevices = false;
-                    o.AddModel(() => new HisiDmaModel());
+                    // The model's queue depth is the device's only ring size: give it the one asked for.
+                    int depth = (int)Math.Clamp(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)options.RingSize), 128, 32768);
+                    o.AddModel(() => new HisiDmaModel(new HisiDmaModelOptions { Depth = depth }));
                 }
             });
         IAnsiConsole console = ConsoleFactory.Create(output);
