@@ -2,6 +2,7 @@ using AccelSdk.Bbdev.DependencyInjection;
 using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
 using AccelSdk.Crypto.DependencyInjection;
+using AccelSdk.Dma.DependencyInjection;
 using AccelSdk.Qdma.DependencyInjection;
 using AccelSdk.Uacce;
 using AccelSdk.Uacce.DependencyInjection;
@@ -22,9 +23,11 @@ internal static class SdkHost
         services.AddAccelSdk(configure)
             .AddBbdevSoftwareDrivers()
             .AddCryptoSoftware()
+            .AddDmaSoftware()
             .AddUacceBus(uacce)
             .AddBasebandQdma()
-            .AddQdmaFecModel();
+            .AddQdmaFecModel()
+            .AddDmaUacce();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
