@@ -62,6 +62,20 @@ internal readonly struct Int8Vector128Ops : IInt8VectorOps<Vector128<sbyte>>
         Vector128.SubtractSaturate(left.AsByte(), right.AsByte()).AsSByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> ShiftRightLogical(Vector128<sbyte> value, int count) =>
+        Vector128.ShiftRightLogical(value.AsByte(), count).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> AddWrap(Vector128<sbyte> left, Vector128<sbyte> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> LoadTable(ReadOnlySpan<sbyte> table16) => Vector128.Create(table16);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> LookUp(Vector128<sbyte> table, Vector128<sbyte> index) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(table, index) : Vector128.Shuffle(table, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> ApplySign(Vector128<sbyte> magnitude, Vector128<sbyte> sign)
     {
         if (Ssse3.IsSupported)

@@ -62,6 +62,20 @@ internal readonly struct Int8Vector256Ops : IInt8VectorOps<Vector256<sbyte>>
         Vector256.SubtractSaturate(left.AsByte(), right.AsByte()).AsSByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> ShiftRightLogical(Vector256<sbyte> value, int count) =>
+        Vector256.ShiftRightLogical(value.AsByte(), count).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> AddWrap(Vector256<sbyte> left, Vector256<sbyte> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> LoadTable(ReadOnlySpan<sbyte> table16) => Vector256.Create(Vector128.Create(table16));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> LookUp(Vector256<sbyte> table, Vector256<sbyte> index) =>
+        Avx2.IsSupported ? Avx2.Shuffle(table, index) : Vector256.Shuffle(table, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> ApplySign(Vector256<sbyte> magnitude, Vector256<sbyte> sign)
     {
         if (Avx2.IsSupported)

@@ -16,9 +16,12 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// writing never needs a rotation.
 /// </para>
 /// <para>
-/// Check-to-variable messages: per row and lane, min1, min2 (after the offset) and one byte with the index of min1
-/// in its low 7 bits and the sign product in bit 7; per edge only the sign bits, one bit per lane. Lanes past Zc in
-/// the last vector of a block compute garbage that lands in padding and is never read as data.
+/// Check-to-variable messages: per row and lane, the two output magnitudes of <see cref="CheckNodeRule"/> (to the
+/// edge of the smallest input, to the others) and one byte with the index of that edge in its low 7 bits and the
+/// sign product in bit 7; per edge only the sign bits, one bit per lane. Lanes past Zc in
+/// the last vector of a block compute garbage that lands in padding and is never read as data. Certain values
+/// (±<see cref="LdpcDecoder.Infinity"/>) are handled with two masks per edge: a certain APP subtracts no message
+/// and adds none.
 /// </para>
 /// <para>
 /// A row runs in two passes over its vectors: the first forms v = APP − c_old for every edge (kept in a small
@@ -39,12 +42,11 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
     private const int MaxStride = (2 * LiftingSizes.Max) + Alignment;
 
     private readonly LdpcScratchBuffer _app = new(MaxColumns * MaxStride);
-    private readonly LdpcScratchBuffer _min1 = new(MaxRows * MaxPitch);
-    private readonly LdpcScratchBuffer _min2 = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _toOthers = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _toMinimum = new(MaxRows * MaxPitch);
     private readonly LdpcScratchBuffer _minIndexSign = new(MaxRows * MaxPitch);
     private readonly LdpcScratchBuffer _edgeSigns = new(MaxEdges * MaxPitch / 8);
     private readonly LdpcScratchBuffer _v = new(LdpcDecoderPlan.MaxDegree * MaxPitch);
-    private readonly LdpcScratchBuffer _fillerMask = new(MaxStride);
     private readonly LdpcScratchBuffer _hard = new((22 * LiftingSizes.Max) + Alignment);
     private readonly int[] _rotation = new int[MaxColumns];
     private readonly int[] _read = new int[LdpcDecoderPlan.MaxDegree];
@@ -53,10 +55,16 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
     private int _stride;
     private int _pitch;
 
+    private readonly CheckNodeRule _rule;
+
     public LdpcDecoderSimd(SimdWidth width)
-        : base(width)
+        : this(width, CheckNodeRule.Default)
     {
     }
+
+    /// <summary>A decoder with another check-node rule, for the BLER tool's tuning runs.</summary>
+    internal LdpcDecoderSimd(SimdWidth width, CheckNodeRule rule)
+        : base(width) => _rule = rule;
 
     private protected override void Initialise(LdpcDecoderPlan plan, ReadOnlySpan<sbyte> compact)
     {
@@ -74,28 +82,27 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         SetVariables(plan, 2 * zc, beforeFillers, compact.Slice(0, beforeFillers));
         SetVariables(plan, plan.Code.K, compact.Length - beforeFillers, compact.Slice(beforeFillers));
 
+        // −128 becomes −127 (the arithmetic is symmetric), then each block is doubled.
+        TVec floor = TOps.Broadcast(-Infinity);
         for (int column = 0; column < plan.Columns; column++)
         {
+            ref sbyte block = ref Unsafe.Add(ref _app.Reference, column * _stride);
+            for (int k = 0; k < zc; k += TOps.Count)
+            {
+                TOps.Store(TOps.Max(TOps.Load(ref Unsafe.Add(ref block, k)), floor), ref Unsafe.Add(ref block, k));
+            }
+
             app.Slice(column * _stride, zc).CopyTo(app.Slice((column * _stride) + zc, zc));
             _rotation[column] = 0;
         }
 
         // No message yet: min1 = min2 = 0, no index, positive signs.
         int checkBytes = plan.Rows * _pitch;
-        _min1.Span(checkBytes).Clear();
-        _min2.Span(checkBytes).Clear();
+        _toOthers.Span(checkBytes).Clear();
+        _toMinimum.Span(checkBytes).Clear();
         _minIndexSign.Span(checkBytes).Fill(LdpcDecoderPlan.NoIndex);
         _edgeSigns.Span(plan.EdgeCount * (_pitch / 8)).Clear();
 
-        if (plan.PartialFillerColumn >= 0)
-        {
-            // Lane i of the mask pins lane i mod Zc to +127 when it is a filler; elsewhere max(v, −127) = v.
-            Span<sbyte> mask = _fillerMask.Span(_stride);
-            for (int i = 0; i < mask.Length; i++)
-            {
-                mask[i] = i % zc >= plan.PartialFillerStart ? sbyte.MaxValue : (sbyte)(-sbyte.MaxValue);
-            }
-        }
     }
 
     private protected override void RunIteration(LdpcDecoderPlan plan)
@@ -252,14 +259,12 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int pitch = _pitch;
         int signBytes = pitch / 8;
         ReadOnlySpan<int> shifts = plan.EdgeShift;
-        ReadOnlySpan<bool> partial = plan.EdgePartialFiller;
         PrepareOffsets(plan, first, degree);
 
         ref sbyte app = ref _app.Reference;
         ref sbyte v = ref _v.Reference;
-        ref sbyte fillerMask = ref _fillerMask.Reference;
-        ref sbyte min1 = ref Unsafe.Add(ref _min1.Reference, row * pitch);
-        ref sbyte min2 = ref Unsafe.Add(ref _min2.Reference, row * pitch);
+        ref sbyte toOthers = ref Unsafe.Add(ref _toOthers.Reference, row * pitch);
+        ref sbyte toMinimum = ref Unsafe.Add(ref _toMinimum.Reference, row * pitch);
         ref sbyte minIndexSign = ref Unsafe.Add(ref _minIndexSign.Reference, row * pitch);
         ref byte signs = ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref _edgeSigns.Reference, first * signBytes));
         ref int read = ref MemoryMarshal.GetArrayDataReference(_read);
@@ -268,47 +273,42 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         TVec indexBits = TOps.Broadcast(0x7F);
         TVec signBit = TOps.Broadcast(unchecked((sbyte)0x80));
         TVec max = TOps.Broadcast(sbyte.MaxValue);
-        TVec offset = TOps.Broadcast(Offset);
-        TVec limit = TOps.Broadcast(MaxMessageMagnitude);
 
         // Pass 1: variable-to-check values and the new compressed check-to-variable messages.
         for (int k = 0; k < zc; k += width)
         {
-            TVec oldMin1 = TOps.Load(ref Unsafe.Add(ref min1, k));
-            TVec oldMin2 = TOps.Load(ref Unsafe.Add(ref min2, k));
+            TVec oldToOthers = TOps.Load(ref Unsafe.Add(ref toOthers, k));
+            TVec oldToMinimum = TOps.Load(ref Unsafe.Add(ref toMinimum, k));
             TVec oldIndexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
             TVec oldIndex = TOps.And(oldIndexSign, indexBits);
             TVec newMin1 = max;
             TVec newMin2 = max;
+            TVec newMin3 = max;
             TVec newIndex = indexBits;
             TVec newSign = TOps.Broadcast(0);
             for (int e = 0; e < degree; e++)
             {
                 TVec edge = TOps.Broadcast((sbyte)e);
                 ref byte edgeSigns = ref Unsafe.Add(ref signs, (e * signBytes) + (k >> 3));
-                TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldMin2, oldMin1);
+                TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldToMinimum, oldToOthers);
                 TVec oldMessage = TOps.ApplySign(magnitude, TOps.Xor(oldIndexSign, TOps.LoadBitMask(ref edgeSigns)));
                 TVec posterior = TOps.Load(ref Unsafe.Add(ref app, Unsafe.Add(ref read, e) + k));
-                TVec saturated = TOps.Equal(TOps.Abs(posterior), max);
-                TVec value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, saturated));
-                if (partial[first + e])
-                {
-                    value = TOps.Max(value, TOps.Load(ref Unsafe.Add(ref fillerMask, shifts[first + e] + k)));
-                }
+                TVec value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, TOps.Equal(TOps.Abs(posterior), max)));
 
                 TOps.Store(value, ref Unsafe.Add(ref v, (e * pitch) + k));
                 StoreBits(TOps.SignBits(value), ref edgeSigns);
 
                 TVec abs = TOps.Abs(value);
                 TVec below = TOps.GreaterThan(newMin1, abs);
+                newMin3 = TOps.Min(newMin3, TOps.Max(newMin2, abs));
                 newMin2 = TOps.Min(newMin2, TOps.Max(newMin1, abs));
                 newMin1 = TOps.Min(newMin1, abs);
                 newIndex = TOps.Select(below, edge, newIndex);
                 newSign = TOps.Xor(newSign, value);
             }
 
-            TOps.Store(TOps.Min(TOps.SubtractFloorZero(newMin1, offset), limit), ref Unsafe.Add(ref min1, k));
-            TOps.Store(TOps.Min(TOps.SubtractFloorZero(newMin2, offset), limit), ref Unsafe.Add(ref min2, k));
+            TOps.Store(ToOthers(newMin1, newMin2), ref Unsafe.Add(ref toOthers, k));
+            TOps.Store(ToMinimum(newMin2, newMin3), ref Unsafe.Add(ref toMinimum, k));
             TOps.Store(TOps.Or(newIndex, TOps.And(newSign, signBit)), ref Unsafe.Add(ref minIndexSign, k));
         }
 
@@ -316,15 +316,16 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int last = (zc - 1) / width * width;
         for (int k = last; k >= 0; k -= width)
         {
-            TVec newMin1 = TOps.Load(ref Unsafe.Add(ref min1, k));
-            TVec newMin2 = TOps.Load(ref Unsafe.Add(ref min2, k));
+            TVec newToOthers = TOps.Load(ref Unsafe.Add(ref toOthers, k));
+            TVec newToMinimum = TOps.Load(ref Unsafe.Add(ref toMinimum, k));
             TVec indexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
             TVec index = TOps.And(indexSign, indexBits);
             for (int e = 0; e < degree; e++)
             {
                 TVec value = TOps.Load(ref Unsafe.Add(ref v, (e * pitch) + k));
-                TVec magnitude = TOps.Select(TOps.Equal(index, TOps.Broadcast((sbyte)e)), newMin2, newMin1);
-                TVec result = TOps.AddClamp(value, TOps.ApplySign(magnitude, TOps.Xor(indexSign, value)));
+                TVec magnitude = TOps.Select(TOps.Equal(index, TOps.Broadcast((sbyte)e)), newToMinimum, newToOthers);
+                TVec message = TOps.ApplySign(magnitude, TOps.Xor(indexSign, value));
+                TVec result = TOps.AddClamp(value, TOps.AndNot(message, TOps.Equal(TOps.Abs(value), max)));
                 ref sbyte block = ref Unsafe.Add(ref app, Unsafe.Add(ref write, e) + k);
                 TOps.Store(result, ref block);
                 TOps.Store(result, ref Unsafe.Add(ref block, zc));
@@ -336,6 +337,37 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         {
             _rotation[columns[first + e]] = shifts[first + e];
         }
+    }
+
+    /// <summary><see cref="CheckNodeRule.ToOthers"/> on vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec ToOthers(TVec min1, TVec min2) => _rule.Scale == 0 ? Shrink(min1) : BoxPlus(min1, min2);
+
+    /// <summary><see cref="CheckNodeRule.ToMinimum"/> on vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec ToMinimum(TVec min2, TVec min3) => _rule.Scale == 0 ? Shrink(min2) : BoxPlus(min2, min3);
+
+    /// <summary><see cref="CheckNodeRule.BoxPlus"/>: max(a + f(a + b) − f(b − a) − offset, 0), a = 127 kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec BoxPlus(TVec a, TVec b)
+    {
+        TVec table = TOps.LoadTable(_rule.Table);
+        TVec lastBin = TOps.Broadcast(15);
+        TVec infinity = TOps.Broadcast(Infinity);
+
+        // a, b ≤ 127, so a + b ≤ 254 fits an unsigned byte and (a + b) >> 1 ≤ 127 compares as signed.
+        TVec nearness = TOps.LookUp(table, TOps.Min(TOps.ShiftRightLogical(TOps.SubtractFloorZero(b, a), 1), lastBin));
+        TVec smallness = TOps.LookUp(table, TOps.Min(TOps.ShiftRightLogical(TOps.AddWrap(a, b), 1), lastBin));
+        TVec result = TOps.SubtractFloorZero(TOps.AddWrap(a, smallness), TOps.AddWrap(nearness, TOps.Broadcast((sbyte)_rule.Offset)));
+        return TOps.Select(TOps.Equal(a, infinity), infinity, result);
+    }
+
+    /// <summary>Offset min-sum: max(m − offset, 0), 127 kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec Shrink(TVec magnitude)
+    {
+        TVec infinity = TOps.Broadcast(Infinity);
+        return TOps.Select(TOps.Equal(magnitude, infinity), infinity, TOps.SubtractFloorZero(magnitude, TOps.Broadcast((sbyte)_rule.Offset)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
