@@ -3,9 +3,15 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/AccelSdk.Bench -- --filter '*LdpcDecoder*'   (BenchmarkDotNet suites)
 // dotnet run -c Release --project bench/AccelSdk.Bench -- bler --bg 1 --zc 384 ...     (LDPC BLER over AWGN)
+// dotnet run -c Release --project bench/AccelSdk.Bench -- decoder-speed                (quick decoder throughput)
 if (args.Length > 0 && args[0] == "bler")
 {
     return BlerTool.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "decoder-speed")
+{
+    return DecoderSpeedTool.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(BlerTool).Assembly).Run(args);

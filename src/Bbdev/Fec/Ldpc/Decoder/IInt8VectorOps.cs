@@ -44,7 +44,7 @@ internal interface IInt8VectorOps<TVec>
     /// <summary>−1 where the lanes are equal, else 0.</summary>
     static abstract TVec Equal(TVec left, TVec right);
 
-    /// <summary>Per lane: mask lane (all ones or all zeros) ? ifTrue : ifFalse.</summary>
+    /// <summary>Per lane: mask lane (all ones or all zeros) ? ifTrue : ifFalse (a byte blend; masks are whole bytes).</summary>
     static abstract TVec Select(TVec mask, TVec ifTrue, TVec ifFalse);
 
     /// <summary>Bitwise XOR.</summary>

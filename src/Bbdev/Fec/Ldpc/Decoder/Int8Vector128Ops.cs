@@ -43,7 +43,7 @@ internal readonly struct Int8Vector128Ops : IInt8VectorOps<Vector128<sbyte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> Select(Vector128<sbyte> mask, Vector128<sbyte> ifTrue, Vector128<sbyte> ifFalse) =>
-        Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
+        Sse41.IsSupported ? Sse41.BlendVariable(ifFalse, ifTrue, mask) : Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> Xor(Vector128<sbyte> left, Vector128<sbyte> right) => left ^ right;

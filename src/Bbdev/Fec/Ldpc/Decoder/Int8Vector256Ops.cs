@@ -43,7 +43,7 @@ internal readonly struct Int8Vector256Ops : IInt8VectorOps<Vector256<sbyte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> Select(Vector256<sbyte> mask, Vector256<sbyte> ifTrue, Vector256<sbyte> ifFalse) =>
-        Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
+        Avx2.IsSupported ? Avx2.BlendVariable(ifFalse, ifTrue, mask) : Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> Xor(Vector256<sbyte> left, Vector256<sbyte> right) => left ^ right;

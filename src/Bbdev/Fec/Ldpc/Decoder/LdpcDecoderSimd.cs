@@ -54,6 +54,13 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
 
     private int _stride;
     private int _pitch;
+    private bool _firstIteration;
+
+    /// <summary>Selects, at JIT time, whether a row update starts from no check-to-variable messages.</summary>
+    private interface IIterationKind
+    {
+        static abstract bool First { get; }
+    }
 
     private readonly CheckNodeRule _rule;
 
@@ -96,20 +103,26 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
             _rotation[column] = 0;
         }
 
-        // No message yet: min1 = min2 = 0, no index, positive signs.
-        int checkBytes = plan.Rows * _pitch;
-        _toOthers.Span(checkBytes).Clear();
-        _toMinimum.Span(checkBytes).Clear();
-        _minIndexSign.Span(checkBytes).Fill(LdpcDecoderPlan.NoIndex);
-        _edgeSigns.Span(plan.EdgeCount * (_pitch / 8)).Clear();
-
+        // No message yet: the first iteration reads no check state (v = APP) and writes all of it.
+        _firstIteration = true;
     }
 
     private protected override void RunIteration(LdpcDecoderPlan plan)
     {
+        if (_firstIteration)
+        {
+            for (int row = 0; row < plan.Rows; row++)
+            {
+                UpdateRow<FirstIteration>(plan, row);
+            }
+
+            _firstIteration = false;
+            return;
+        }
+
         for (int row = 0; row < plan.Rows; row++)
         {
-            UpdateRow(plan, row);
+            UpdateRow<LaterIteration>(plan, row);
         }
     }
 
@@ -250,7 +263,8 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         }
     }
 
-    private void UpdateRow(LdpcDecoderPlan plan, int row)
+    private void UpdateRow<TKind>(LdpcDecoderPlan plan, int row)
+        where TKind : struct, IIterationKind
     {
         int zc = plan.Zc;
         int width = TOps.Count;
@@ -274,28 +288,37 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         TVec signBit = TOps.Broadcast(unchecked((sbyte)0x80));
         TVec max = TOps.Broadcast(sbyte.MaxValue);
 
+        TVec one = TOps.Broadcast(1);
+        TVec table = TOps.LoadTable(_rule.Table);
+
         // Pass 1: variable-to-check values and the new compressed check-to-variable messages.
         for (int k = 0; k < zc; k += width)
         {
-            TVec oldToOthers = TOps.Load(ref Unsafe.Add(ref toOthers, k));
-            TVec oldToMinimum = TOps.Load(ref Unsafe.Add(ref toMinimum, k));
-            TVec oldIndexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
+            TVec oldToOthers = TKind.First ? max : TOps.Load(ref Unsafe.Add(ref toOthers, k));
+            TVec oldToMinimum = TKind.First ? max : TOps.Load(ref Unsafe.Add(ref toMinimum, k));
+            TVec oldIndexSign = TKind.First ? max : TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
             TVec oldIndex = TOps.And(oldIndexSign, indexBits);
             TVec newMin1 = max;
             TVec newMin2 = max;
             TVec newMin3 = max;
             TVec newIndex = indexBits;
             TVec newSign = TOps.Broadcast(0);
+            TVec edge = TOps.Broadcast(0);
+            ref sbyte edgeValues = ref Unsafe.Add(ref v, k);
+            ref byte edgeSigns = ref Unsafe.Add(ref signs, k >> 3);
+            ref sbyte posteriors = ref Unsafe.Add(ref app, k);
             for (int e = 0; e < degree; e++)
             {
-                TVec edge = TOps.Broadcast((sbyte)e);
-                ref byte edgeSigns = ref Unsafe.Add(ref signs, (e * signBytes) + (k >> 3));
-                TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldToMinimum, oldToOthers);
-                TVec oldMessage = TOps.ApplySign(magnitude, TOps.Xor(oldIndexSign, TOps.LoadBitMask(ref edgeSigns)));
-                TVec posterior = TOps.Load(ref Unsafe.Add(ref app, Unsafe.Add(ref read, e) + k));
-                TVec value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, TOps.Equal(TOps.Abs(posterior), max)));
+                TVec posterior = TOps.Load(ref Unsafe.Add(ref posteriors, Unsafe.Add(ref read, e)));
+                TVec value = posterior;
+                if (!TKind.First)
+                {
+                    TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldToMinimum, oldToOthers);
+                    TVec oldMessage = TOps.ApplySign(magnitude, TOps.Xor(oldIndexSign, TOps.LoadBitMask(ref edgeSigns)));
+                    value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, TOps.Equal(TOps.Abs(posterior), max)));
+                }
 
-                TOps.Store(value, ref Unsafe.Add(ref v, (e * pitch) + k));
+                TOps.Store(value, ref edgeValues);
                 StoreBits(TOps.SignBits(value), ref edgeSigns);
 
                 TVec abs = TOps.Abs(value);
@@ -305,10 +328,14 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
                 newMin1 = TOps.Min(newMin1, abs);
                 newIndex = TOps.Select(below, edge, newIndex);
                 newSign = TOps.Xor(newSign, value);
+
+                edge = TOps.AddWrap(edge, one);
+                edgeValues = ref Unsafe.Add(ref edgeValues, pitch);
+                edgeSigns = ref Unsafe.Add(ref edgeSigns, signBytes);
             }
 
-            TOps.Store(ToOthers(newMin1, newMin2), ref Unsafe.Add(ref toOthers, k));
-            TOps.Store(ToMinimum(newMin2, newMin3), ref Unsafe.Add(ref toMinimum, k));
+            TOps.Store(ToOthers(newMin1, newMin2, table), ref Unsafe.Add(ref toOthers, k));
+            TOps.Store(ToMinimum(newMin2, newMin3, table), ref Unsafe.Add(ref toMinimum, k));
             TOps.Store(TOps.Or(newIndex, TOps.And(newSign, signBit)), ref Unsafe.Add(ref minIndexSign, k));
         }
 
@@ -320,15 +347,21 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
             TVec newToMinimum = TOps.Load(ref Unsafe.Add(ref toMinimum, k));
             TVec indexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
             TVec index = TOps.And(indexSign, indexBits);
+            TVec edge = TOps.Broadcast(0);
+            ref sbyte edgeValues = ref Unsafe.Add(ref v, k);
+            ref sbyte blocks = ref Unsafe.Add(ref app, k);
             for (int e = 0; e < degree; e++)
             {
-                TVec value = TOps.Load(ref Unsafe.Add(ref v, (e * pitch) + k));
-                TVec magnitude = TOps.Select(TOps.Equal(index, TOps.Broadcast((sbyte)e)), newToMinimum, newToOthers);
+                TVec value = TOps.Load(ref edgeValues);
+                TVec magnitude = TOps.Select(TOps.Equal(index, edge), newToMinimum, newToOthers);
                 TVec message = TOps.ApplySign(magnitude, TOps.Xor(indexSign, value));
                 TVec result = TOps.AddClamp(value, TOps.AndNot(message, TOps.Equal(TOps.Abs(value), max)));
-                ref sbyte block = ref Unsafe.Add(ref app, Unsafe.Add(ref write, e) + k);
+                ref sbyte block = ref Unsafe.Add(ref blocks, Unsafe.Add(ref write, e));
                 TOps.Store(result, ref block);
                 TOps.Store(result, ref Unsafe.Add(ref block, zc));
+
+                edge = TOps.AddWrap(edge, one);
+                edgeValues = ref Unsafe.Add(ref edgeValues, pitch);
             }
         }
 
@@ -341,17 +374,16 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
 
     /// <summary><see cref="CheckNodeRule.ToOthers"/> on vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TVec ToOthers(TVec min1, TVec min2) => _rule.Scale == 0 ? Shrink(min1) : BoxPlus(min1, min2);
+    private TVec ToOthers(TVec min1, TVec min2, TVec table) => _rule.Scale == 0 ? Shrink(min1) : BoxPlus(min1, min2, table);
 
     /// <summary><see cref="CheckNodeRule.ToMinimum"/> on vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TVec ToMinimum(TVec min2, TVec min3) => _rule.Scale == 0 ? Shrink(min2) : BoxPlus(min2, min3);
+    private TVec ToMinimum(TVec min2, TVec min3, TVec table) => _rule.Scale == 0 ? Shrink(min2) : BoxPlus(min2, min3, table);
 
     /// <summary><see cref="CheckNodeRule.BoxPlus"/>: max(a + f(a + b) − f(b − a) − offset, 0), a = 127 kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TVec BoxPlus(TVec a, TVec b)
+    private TVec BoxPlus(TVec a, TVec b, TVec table)
     {
-        TVec table = TOps.LoadTable(_rule.Table);
         TVec lastBin = TOps.Broadcast(15);
         TVec infinity = TOps.Broadcast(Infinity);
 
@@ -368,6 +400,16 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
     {
         TVec infinity = TOps.Broadcast(Infinity);
         return TOps.Select(TOps.Equal(magnitude, infinity), infinity, TOps.SubtractFloorZero(magnitude, TOps.Broadcast((sbyte)_rule.Offset)));
+    }
+
+    private struct FirstIteration : IIterationKind
+    {
+        public static bool First => true;
+    }
+
+    private struct LaterIteration : IIterationKind
+    {
+        public static bool First => false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
