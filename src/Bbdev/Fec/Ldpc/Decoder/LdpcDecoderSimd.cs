@@ -78,29 +78,52 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int zc = plan.Zc;
         _stride = AlignUp((2 * zc) + Alignment, Alignment);
         _pitch = AlignUp(zc, Alignment);
-        Span<sbyte> app = _app.Span(plan.Columns * _stride);
-        app.Clear();
 
-        // Fillers: the largest positive LLR in codeword positions K′..K−1.
-        SetVariables(plan, plan.KPrime, plan.Fillers, ReadOnlySpan<sbyte>.Empty);
-
-        // The compacted buffer: positions before the fillers start at variable 2Zc, the rest at K.
-        int beforeFillers = Math.Min(compact.Length, plan.KPrime - (2 * zc));
-        SetVariables(plan, 2 * zc, beforeFillers, compact.Slice(0, beforeFillers));
-        SetVariables(plan, plan.Code.K, compact.Length - beforeFillers, compact.Slice(beforeFillers));
-
-        // −128 becomes −127 (the arithmetic is symmetric), then each block is doubled.
-        TVec floor = TOps.Broadcast(-Infinity);
+        // Each column block from its source, written to both halves: the punctured columns and uncovered
+        // positions are 0, fillers +127, the rest comes from the compacted buffer (−128 clamped to −127: the
+        // arithmetic is symmetric).
+        int kPrime = plan.KPrime;
+        int k = plan.Code.K;
+        int beforeFillers = Math.Min(compact.Length, kPrime - (2 * zc));
+        int afterFillers = compact.Length - beforeFillers;
         for (int column = 0; column < plan.Columns; column++)
         {
-            ref sbyte block = ref Unsafe.Add(ref _app.Reference, column * _stride);
-            for (int k = 0; k < zc; k += TOps.Count)
-            {
-                TOps.Store(TOps.Max(TOps.Load(ref Unsafe.Add(ref block, k)), floor), ref Unsafe.Add(ref block, k));
-            }
-
-            app.Slice(column * _stride, zc).CopyTo(app.Slice((column * _stride) + zc, zc));
             _rotation[column] = 0;
+            int start = column * zc;
+            int end = start + zc;
+            if (end <= 2 * zc || (start >= (2 * zc) + beforeFillers && end <= kPrime) || start >= k + afterFillers)
+            {
+                FillColumn(column, zc, 0);
+            }
+            else if (start >= kPrime && end <= k)
+            {
+                FillColumn(column, zc, sbyte.MaxValue);
+            }
+            else if (start >= 2 * zc && end <= (2 * zc) + beforeFillers && zc >= TOps.Count)
+            {
+                CopyColumn(column, zc, compact.Slice(start - (2 * zc), zc));
+            }
+            else if (start >= k && end <= k + afterFillers && zc >= TOps.Count)
+            {
+                CopyColumn(column, zc, compact.Slice(beforeFillers + start - k, zc));
+            }
+            else
+            {
+                Span<sbyte> block = _app.Span((column + 1) * _stride).Slice(column * _stride, 2 * zc);
+                for (int lane = 0; lane < zc; lane++)
+                {
+                    int variable = start + lane;
+                    int index = variable < 2 * zc ? -1
+                        : variable < (2 * zc) + beforeFillers ? variable - (2 * zc)
+                        : variable < kPrime ? -1
+                        : variable < k ? -2
+                        : variable < k + afterFillers ? beforeFillers + variable - k
+                        : -1;
+                    sbyte value = index == -2 ? sbyte.MaxValue : index < 0 ? (sbyte)0 : Math.Max(compact[index], (sbyte)(-Infinity));
+                    block[lane] = value;
+                    block[zc + lane] = value;
+                }
+            }
         }
 
         // No message yet: the first iteration reads no check state (v = APP) and writes all of it.
@@ -218,28 +241,26 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         return ((x >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((x & 0x0F0F0F0F0F0F0F0FUL) << 4);
     }
 
-    /// <summary>Writes <paramref name="count"/> variables from <paramref name="first"/> on (values, or +127 when empty).</summary>
-    private void SetVariables(LdpcDecoderPlan plan, int first, int count, ReadOnlySpan<sbyte> values)
-    {
-        int zc = plan.Zc;
-        Span<sbyte> app = _app.Span(plan.Columns * _stride);
-        int done = 0;
-        while (done < count)
-        {
-            int variable = first + done;
-            int lane = variable % zc;
-            int run = Math.Min(zc - lane, count - done);
-            Span<sbyte> target = app.Slice(((variable / zc) * _stride) + lane, run);
-            if (values.IsEmpty)
-            {
-                target.Fill(sbyte.MaxValue);
-            }
-            else
-            {
-                values.Slice(done, run).CopyTo(target);
-            }
+    /// <summary>Both halves of a column block set to <paramref name="value"/>.</summary>
+    private void FillColumn(int column, int zc, sbyte value) => _app.Span((column + 1) * _stride).Slice(column * _stride, 2 * zc).Fill(value);
 
-            done += run;
+    /// <summary>Both halves of a column block from <paramref name="source"/> (Zc ≥ the vector width), −128 → −127.</summary>
+    private void CopyColumn(int column, int zc, ReadOnlySpan<sbyte> source)
+    {
+        ref sbyte from = ref MemoryMarshal.GetReference(source);
+        ref sbyte block = ref Unsafe.Add(ref _app.Reference, column * _stride);
+        TVec floor = TOps.Broadcast(-Infinity);
+        for (int lane = 0; ; lane += TOps.Count)
+        {
+            // The last vector overlaps the one before rather than reading past the column.
+            lane = Math.Min(lane, zc - TOps.Count);
+            TVec value = TOps.Max(TOps.Load(ref Unsafe.Add(ref from, lane)), floor);
+            TOps.Store(value, ref Unsafe.Add(ref block, lane));
+            TOps.Store(value, ref Unsafe.Add(ref block, zc + lane));
+            if (lane == zc - TOps.Count)
+            {
+                break;
+            }
         }
     }
 
