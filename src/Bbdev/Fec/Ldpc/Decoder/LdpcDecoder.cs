@@ -31,17 +31,18 @@ public abstract class LdpcDecoder
     public const int MaxIterationsLimit = 100;
 
     /// <summary>
-    /// LLR scale the check-node rule is built for: LSB per natural LLR unit (ln P(0)/P(1)). S8.1 has 2; a receiver
-    /// that scales its LLRs by 4 before quantising to S8.1 (so that |LLR| = 127 is about 16 natural units, well
-    /// past doubt) gives 8, the scale the BLER figures were measured at. Other scales still decode, a little
-    /// further from sum-product.
+    /// LLR scale the check-node rule is tuned for: LSB per natural LLR unit (ln P(0)/P(1)). Plain S8.1 has 2; a
+    /// receiver that scales its LLRs by 4 before quantising to S8.1 (so that |LLR| = 127 is about 16 natural units,
+    /// well past doubt) gives 8, the scale the BLER figures were measured at. Other scales decode too, further from
+    /// sum-product: the rule's correction table assumes this scale, and a much larger scale makes ±127
+    /// (<see cref="Infinity"/>, absorbing) reachable by noise.
     /// </summary>
     public const int LlrScale = 8;
 
     /// <summary>
     /// The LLR magnitude that means certainty. Every sum or difference saturates at ±127, and a value that reaches
-    /// it is absorbing: an APP of ±127 is passed to its checks as is and never changes again, and a check message of
-    /// magnitude 127 (all other variables certain) is not reduced by the offset. Without this, layered int8
+    /// it is absorbing: an APP of ±127 is passed to its checks as is and never changes again, and a check output
+    /// computed from certain inputs only is itself certain. Without this, layered int8
     /// decoding breaks down once APPs saturate: the clamp has already dropped the excess, subtracting a row's full
     /// old message then leaves a fraction of the true confidence, the next messages shrink, and a converged block
     /// can fall apart a few iterations later (measured: BG1 Zc=384 blocks decoded at iteration 6 with thousands of
@@ -122,41 +123,38 @@ public abstract class LdpcDecoder
         int maxFiller = code.K - (2 * code.Zc) - 1;
         if ((uint)fillerBits > (uint)maxFiller)
         {
-            ThrowArgument(nameof(fillerBits),
-                $"n_filler = {fillerBits} is invalid: allowed [0, {maxFiller}] for basegraph {code.Graph.Number}, z_c {code.Zc} (K = {code.K}).");
+            LdpcDecoderThrowHelper.FillerBits(code, fillerBits, maxFiller);
         }
 
         int kPrime = code.K - fillerBits;
         int maxCompact = code.N - fillerBits;
         if (compact.Length > maxCompact)
         {
-            ThrowArgument(nameof(compact),
-                $"compacted circular buffer length = {compact.Length} is invalid: allowed [0, {maxCompact}] (N − F) for basegraph {code.Graph.Number}, z_c {code.Zc}, n_filler {fillerBits}.");
+            LdpcDecoderThrowHelper.CompactLength(code, fillerBits, compact.Length, maxCompact);
         }
 
         int outputBytes = (kPrime + 7) >> 3;
         if (hardOutput.Length < outputBytes)
         {
-            ThrowArgument(nameof(hardOutput),
-                $"hard output length = {hardOutput.Length} bytes is too small: K′ = {kPrime} bits need at least {outputBytes} bytes.");
+            LdpcDecoderThrowHelper.HardOutput(kPrime, hardOutput.Length, outputBytes);
         }
 
         if ((uint)(maxIterations - 1) >= MaxIterationsLimit)
         {
-            ThrowArgument(nameof(maxIterations), $"iter_max = {maxIterations} is invalid: allowed [1, {MaxIterationsLimit}].");
+            LdpcDecoderThrowHelper.MaxIterations(maxIterations);
         }
 
         if (earlyStopCrc is CrcType crc)
         {
             if (crc is not (CrcType.Crc24A or CrcType.Crc24B or CrcType.Crc16))
             {
-                ThrowArgument(nameof(earlyStopCrc), $"early-stop CRC = {crc} is invalid: allowed Crc24A, Crc24B, Crc16 or null.");
+                LdpcDecoderThrowHelper.EarlyStopCrc(crc);
             }
 
             int crcLength = CrcCalculator.Length(crc);
             if (kPrime <= crcLength)
             {
-                ThrowArgument(nameof(earlyStopCrc), $"early-stop CRC {crc} needs K′ > {crcLength}; K′ = {kPrime}.");
+                LdpcDecoderThrowHelper.EarlyStopCrcLength(crc, crcLength, kPrime);
             }
         }
 
@@ -164,7 +162,7 @@ public abstract class LdpcDecoder
         return DecodeCore(_plan, compact, hardOutput.Slice(0, outputBytes), maxIterations, earlyTermination, earlyStopCrc);
     }
 
-    /// <summary>Loads the compacted buffer into the APP LLRs and clears the check-to-variable messages.</summary>
+    /// <summary>Loads the compacted buffer into the APP LLRs; no check-to-variable message has been sent yet.</summary>
     private protected abstract void Initialise(LdpcDecoderPlan plan, ReadOnlySpan<sbyte> compact);
 
     /// <summary>One iteration: every row in use, in order 0..R−1.</summary>
@@ -241,7 +239,4 @@ public abstract class LdpcDecoder
 
         return new LdpcDecoderResult(iterations, syndromePassed);
     }
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowArgument(string name, string message) => throw new ArgumentException(message, name);
 }

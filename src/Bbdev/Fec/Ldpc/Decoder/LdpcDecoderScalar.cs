@@ -1,8 +1,8 @@
 namespace AccelSdk.Bbdev.Fec.Ldpc;
 
 /// <summary>
-/// The readable reference decoder: layered two-minimum sum-product over int8 values, one lifted check (row, z) at a time,
-/// APP LLRs in plain codeword order. Every vector width must reproduce it bit for bit.
+/// The readable reference decoder: layered two-minimum sum-product over int8 values, one lifted check (row, z) at a
+/// time, APP LLRs in plain codeword order. Every vector width must reproduce it bit for bit.
 /// </summary>
 internal sealed class LdpcDecoderScalar : LdpcDecoder
 {
@@ -39,7 +39,7 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
         int zc = plan.Zc;
         _app.AsSpan(0, plan.Columns * zc).Clear();
 
-        // Fillers are known zeros: the largest positive LLR (they are pinned during decoding anyway).
+        // Fillers are known zeros: +127, certain, so they never change (see LdpcDecoder.Infinity).
         _app.AsSpan(plan.KPrime, plan.Fillers).Fill(sbyte.MaxValue);
         for (int i = 0; i < compact.Length; i++)
         {
