@@ -73,6 +73,13 @@ internal sealed class LdpcDecoderPlan
     public ReadOnlySpan<int> EdgeShift => _edgeShift.AsSpan(0, EdgeCount);
 
 
+    /// <summary>
+    /// Whether <paramref name="row"/> ends with an extension column (rows 4 and later): that column is a degree-1
+    /// variable, so its variable-to-check value is exactly its channel LLR. Its block keeps the channel LLRs and is
+    /// never written; its APP (channel + this row's message) is formed only where it is needed, in the syndrome.
+    /// </summary>
+    public bool IsExtension(int row) => row >= 4;
+
     /// <summary>Rows in use for a compacted buffer of <paramref name="compactLength"/> LLRs (see the remarks).</summary>
     public static int RowsInUse(LdpcCode code, int fillerBits, int compactLength)
     {

@@ -76,7 +76,14 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
                 bool parity = false;
                 for (int edge = rowStart[row]; edge < rowStart[row + 1]; edge++)
                 {
-                    parity ^= _app[Variable(columns[edge], shifts[edge], z, zc)] < 0;
+                    int value = _app[Variable(columns[edge], shifts[edge], z, zc)];
+                    if (IsExtension(plan, columns[edge]))
+                    {
+                        // Its block holds the channel LLR; the APP adds this row's message.
+                        value = IsCertain(value) ? value : Clamp(value + Message((row * zc) + z, edge - rowStart[row], value < 0));
+                    }
+
+                    parity ^= value < 0;
                 }
 
                 if (parity)
@@ -107,6 +114,8 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
 
     private static bool IsCertain(int value) => value == Infinity || value == -Infinity;
 
+    private static bool IsExtension(LdpcDecoderPlan plan, int column) => column >= plan.Kb + 4;
+
     private void UpdateRow(LdpcDecoderPlan plan, int row)
     {
         int zc = plan.Zc;
@@ -122,13 +131,16 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
 
             // Variable-to-check values: the APP without this check's previous message; a certain APP (±127) is
             // passed on whole. Fillers are certain zeros (+127), so they never become a minimum nor flip a sign.
+            // An extension column is a degree-1 variable: its value is its channel LLR, kept in its block.
             for (int e = 0; e < degree; e++)
             {
                 int edge = first + e;
                 int lane = (z + shifts[edge]) % zc;
                 int oldMessage = Message(check, e, _edgeSign[(edge * zc) + z]);
                 int posterior = _app[(columns[edge] * zc) + lane];
-                v[e] = IsCertain(posterior) ? (sbyte)posterior : Clamp(posterior - oldMessage);
+                v[e] = IsExtension(plan, columns[edge]) ? (sbyte)posterior
+                    : IsCertain(posterior) ? (sbyte)posterior
+                    : Clamp(posterior - oldMessage);
             }
 
             // Check node: keep the three smallest magnitudes, where the smallest is, and the signs.
@@ -171,8 +183,11 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
             for (int e = 0; e < degree; e++)
             {
                 int edge = first + e;
-                int n = Variable(columns[edge], shifts[edge], z, zc);
-                _app[n] = IsCertain(v[e]) ? v[e] : Clamp(v[e] + Message(check, e, v[e] < 0));
+                if (!IsExtension(plan, columns[edge]))
+                {
+                    int n = Variable(columns[edge], shifts[edge], z, zc);
+                    _app[n] = IsCertain(v[e]) ? v[e] : Clamp(v[e] + Message(check, e, v[e] < 0));
+                }
             }
         }
     }

@@ -155,17 +155,36 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int zc = plan.Zc;
         int width = TOps.Count;
         ref sbyte app = ref _app.Reference;
+        TVec indexBits = TOps.Broadcast(0x7F);
+        TVec max = TOps.Broadcast(sbyte.MaxValue);
         for (int row = 0; row < plan.Rows; row++)
         {
             int first = plan.RowStart[row];
             int degree = plan.RowStart[row + 1] - first;
+            bool extension = plan.IsExtension(row);
+            int updated = extension ? degree - 1 : degree;
             PrepareOffsets(plan, first, degree);
+            ref sbyte toOthers = ref Unsafe.Add(ref _toOthers.Reference, row * _pitch);
+            ref sbyte toMinimum = ref Unsafe.Add(ref _toMinimum.Reference, row * _pitch);
+            ref sbyte minIndexSign = ref Unsafe.Add(ref _minIndexSign.Reference, row * _pitch);
             for (int k = 0; k < zc; k += width)
             {
                 TVec parity = TOps.Broadcast(0);
-                for (int e = 0; e < degree; e++)
+                for (int e = 0; e < updated; e++)
                 {
                     parity = TOps.Xor(parity, TOps.Load(ref Unsafe.Add(ref app, _read[e] + k)));
+                }
+
+                if (extension)
+                {
+                    // The extension variable's APP is its channel LLR plus this row's message (certain stays).
+                    TVec channel = TOps.Load(ref Unsafe.Add(ref app, _read[updated] + k));
+                    TVec indexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
+                    TVec isMinimum = TOps.Equal(TOps.And(indexSign, indexBits), TOps.Broadcast((sbyte)updated));
+                    TVec magnitude = TOps.Select(isMinimum, TOps.Load(ref Unsafe.Add(ref toMinimum, k)), TOps.Load(ref Unsafe.Add(ref toOthers, k)));
+                    TVec message = TOps.ApplySign(magnitude, TOps.Xor(indexSign, channel));
+                    TVec posterior = TOps.AddClamp(channel, TOps.AndNot(message, TOps.Equal(TOps.Abs(channel), max)));
+                    parity = TOps.Xor(parity, posterior);
                 }
 
                 ulong bits = TOps.SignBits(parity);
@@ -297,6 +316,10 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         ReadOnlySpan<int> shifts = plan.EdgeShift;
         PrepareOffsets(plan, first, degree);
 
+        // Rows from 4 on end with their extension column, whose block keeps the channel LLRs (see the plan).
+        bool extension = plan.IsExtension(row);
+        int updated = extension ? degree - 1 : degree;
+
         ref sbyte app = ref _app.Reference;
         ref sbyte v = ref _v.Reference;
         ref sbyte toOthers = ref Unsafe.Add(ref _toOthers.Reference, row * pitch);
@@ -329,7 +352,7 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
             ref sbyte edgeValues = ref Unsafe.Add(ref v, k);
             ref byte edgeSigns = ref Unsafe.Add(ref signs, k >> 3);
             ref sbyte posteriors = ref Unsafe.Add(ref app, k);
-            for (int e = 0; e < degree; e++)
+            for (int e = 0; e < updated; e++)
             {
                 TVec posterior = TOps.Load(ref Unsafe.Add(ref posteriors, Unsafe.Add(ref read, e)));
                 TVec value = posterior;
@@ -356,6 +379,20 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
                 edgeSigns = ref Unsafe.Add(ref edgeSigns, signBytes);
             }
 
+            if (extension)
+            {
+                // v of a degree-1 variable is its channel LLR: it takes part in the minima and the sign product
+                // only; nothing is kept for pass 2.
+                TVec value = TOps.Load(ref Unsafe.Add(ref posteriors, Unsafe.Add(ref read, updated)));
+                TVec abs = TOps.Abs(value);
+                TVec below = TOps.GreaterThan(newMin1, abs);
+                newMin3 = TOps.Min(newMin3, TOps.Max(newMin2, abs));
+                newMin2 = TOps.Min(newMin2, TOps.Max(newMin1, abs));
+                newMin1 = TOps.Min(newMin1, abs);
+                newIndex = TOps.Select(below, edge, newIndex);
+                newSign = TOps.Xor(newSign, value);
+            }
+
             TOps.Store(ToOthers(newMin1, newMin2, table), ref Unsafe.Add(ref toOthers, k));
             TOps.Store(ToMinimum(newMin2, newMin3, table), ref Unsafe.Add(ref toMinimum, k));
             TOps.Store(TOps.Or(newIndex, TOps.And(newSign, signBit)), ref Unsafe.Add(ref minIndexSign, k));
@@ -372,7 +409,7 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
             TVec edge = TOps.Broadcast(0);
             ref sbyte edgeValues = ref Unsafe.Add(ref v, k);
             ref sbyte blocks = ref Unsafe.Add(ref app, k);
-            for (int e = 0; e < degree; e++)
+            for (int e = 0; e < updated; e++)
             {
                 TVec value = TOps.Load(ref edgeValues);
                 TVec magnitude = TOps.Select(TOps.Equal(index, edge), newToMinimum, newToOthers);
@@ -388,7 +425,7 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         }
 
         ReadOnlySpan<int> columns = plan.EdgeColumn;
-        for (int e = 0; e < degree; e++)
+        for (int e = 0; e < updated; e++)
         {
             _rotation[columns[first + e]] = shifts[first + e];
         }
