@@ -51,7 +51,7 @@ public sealed class ReadmeExampleTests
             device.WaitForCompletions(0, TimeSpan.FromMilliseconds(1)); // or poll, DPDK style
         }
 
-        // Map the coded bits to LLRs (positive = bit 0, S8.1) and decode them.
+        // Map the coded bits to LLRs (positive = bit 0; ±127 is certain in any LLR format) and decode them.
         LdpcDecOp dec = decOps.Get()!;
         dec.OpFlags = LdpcDecFlags.IterationStopEnable | LdpcDecFlags.Crc24BCheck | LdpcDecFlags.Crc24BDrop;
         dec.BaseGraph = 1;

@@ -29,7 +29,7 @@ internal sealed class BlerOptions
 
     public long MaxBlocks { get; private set; } = 3000;
 
-    public double Gain { get; private set; } = 2;
+    public double Gain { get; private set; } = 4;
 
     public int Threads { get; private set; } = 2;
 

@@ -16,7 +16,8 @@ namespace AccelSdk.Bench.Ldpc;
 /// that of any codeword, up to the tie rule LLR 0 → bit 0), rate matched as rv 0 without repetition: E ≤ N − F
 /// bits from the start of the circular buffer. BPSK or Gray QPSK over AWGN; SNR is Eb/N0 per information bit K′
 /// (Es/N0 printed beside it). Channel LLRs 2y/σ² (BPSK) or 2√2·y/N0 (QPSK) go to the reference as doubles and to the
-/// int8 decoders quantised to S8.1 after a receiver gain: round(2·gain·LLR) clamped to ±127. All decoders see the
+/// int8 decoders quantised as round(2·gain·LLR) clamped to ±127: the default gain 4 is the decoder's own format
+/// S8.3 (LdpcDecoder.LlrDecimals); gain 1 is S8.1, gain 2 S8.2. All decoders see the
 /// same noise. Each point runs until every decoder has <c>--min-errors</c> block errors or <c>--max-blocks</c>
 /// blocks; the sweep stops once every decoder is below BLER 1e-3.
 /// </remarks>

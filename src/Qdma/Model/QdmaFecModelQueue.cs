@@ -91,7 +91,7 @@ internal sealed unsafe class QdmaFecModelQueue : UacceModelQueue
             DecodeFlags = _options.EnableDecoder ? (uint)(QdmaDecodeFlags.Supported & ~(_options.ScatterGather ? 0 : QdmaDecodeFlags.ScatterGather)) : 0,
             MaxIterations = (ushort)_options.MaxIterations,
             LlrSize = 8,
-            LlrDecimals = 1,
+            LlrDecimals = (byte)AccelSdk.Bbdev.Fec.Ldpc.LdpcDecoder.LlrDecimals,
             MaxSegmentBytes = (uint)_options.MaxSegmentBytes,
         };
     }

@@ -28,7 +28,7 @@ public sealed class BasebandQdmaDataPathTests
             | LdpcDecFlags.HqCombineInEnable | LdpcDecFlags.HqCombineOutEnable | LdpcDecFlags.DecodeBypass | LdpcDecFlags.IterationStopEnable
             | LdpcDecFlags.DecScatterGather | LdpcDecFlags.DecInterrupts,
             dec.CapabilityFlags);
-        Assert.Equal((8, 1), (dec.LlrSize, dec.LlrDecimals));
+        Assert.Equal((8, AccelSdk.Bbdev.Fec.Ldpc.LdpcDecoder.LlrDecimals), (dec.LlrSize, dec.LlrDecimals)); // the format the model's engine decodes in
         Assert.Equal(4, device.Info.MaxQueues);
         Assert.Equal(2048, device.Info.QueueSizeLimit);
 

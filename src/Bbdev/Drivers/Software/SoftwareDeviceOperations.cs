@@ -31,7 +31,7 @@ internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
         {
             CapabilityFlags = DecoderFlags,
             LlrSize = 8,
-            LlrDecimals = 1,
+            LlrDecimals = LdpcDecoder.LlrDecimals,
             MaxIterations = LdpcDecoder.MaxIterationsLimit,
             NumBuffersSrc = BbdevOpValidator.MaxCodeBlocks,
             NumBuffersHardOut = BbdevOpValidator.MaxCodeBlocks,

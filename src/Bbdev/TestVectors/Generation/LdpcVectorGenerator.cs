@@ -84,7 +84,8 @@ public static class LdpcVectorGenerator
             var hard = new byte[info.Length];
             var harqOut = new sbyte[p.CompactLength];
             var settings = new LdpcDecodeSettings { IterMax = spec.IterMax, EarlyTermination = true };
-            LdpcCodeBlockResult result = engine.Decode(p, llrs, settings, hard, harq, harqOut);
+            LdpcCodeBlockResult result = engine.Decode(p, InDeviceFormat(llrs), settings, hard, InDeviceFormat(harq), harqOut);
+            sbyte[] harqInVectorFormat = InVectorFormat(harqOut.AsSpan(0, result.HarqLength));
             LdpcDecFlags flags = LdpcDecFlags.IterationStopEnable | LdpcDecFlags.HqCombineOutEnable | (t > 0 ? LdpcDecFlags.HqCombineInEnable : 0);
             BbdevOpStatus status = result.SyndromePassed ? BbdevOpStatus.None : BbdevOpStatus.SyndromeError;
             var builder = new BbdevTestVectorBuilder(BbdevOpType.LdpcDec)
@@ -95,7 +96,7 @@ public static class LdpcVectorGenerator
             .SetOpFlags(flags)
             .AddSegment(BbdevVectorDataKind.Input, MemoryMarshal.AsBytes(llrs.AsSpan()))
             .AddSegment(BbdevVectorDataKind.Output, info)
-            .AddSegment(BbdevVectorDataKind.HarqOutput, MemoryMarshal.AsBytes(harqOut.AsSpan(0, result.HarqLength)));
+            .AddSegment(BbdevVectorDataKind.HarqOutput, MemoryMarshal.AsBytes(harqInVectorFormat.AsSpan()));
             if (t > 0)
             {
                 var padded = new byte[(harq.Length + 63) / 64 * 64];
@@ -104,7 +105,7 @@ public static class LdpcVectorGenerator
             }
 
             vectors.Add(builder.Build());
-            harq = harqOut.AsSpan(0, result.HarqLength).ToArray();
+            harq = harqInVectorFormat;
         }
 
         return vectors;
@@ -159,7 +160,7 @@ public static class LdpcVectorGenerator
             llrs.AddRange(MemoryMarshal.AsBytes(blockLlrs.AsSpan()).ToArray());
             int outBits = p.KPrime - (spec.DropCrc ? 24 : 0);
             var hard = new byte[(outBits + 7) >> 3];
-            LdpcCodeBlockResult result = engine.Decode(p, blockLlrs, settings, hard, default, default);
+            LdpcCodeBlockResult result = engine.Decode(p, InDeviceFormat(blockLlrs), settings, hard, default, default);
             iterations = Math.Max(iterations, result.Iterations);
             status |= result.SyndromePassed ? 0 : BbdevOpStatus.SyndromeError;
             status |= result.CrcPassed == false ? BbdevOpStatus.CrcError : 0;
@@ -208,6 +209,28 @@ public static class LdpcVectorGenerator
         var result = block.AsSpan(0, (outBits + 7) >> 3).ToArray();
         ClearTail(result, outBits);
         return result;
+    }
+
+    // Files hold S8.1 LLRs (the DPDK convention); expectations are what the software decoder returns for them in
+    // its own format (LdpcDecoder.LlrDecimals), after the same shift the runner applies, and HARQ outputs go back to
+    // S8.1 the way the runner compares them, so that the next transmission's HARQ input is exactly what a run feeds.
+    private static sbyte[] InDeviceFormat(ReadOnlySpan<sbyte> vectorLlrs)
+    {
+        var device = new sbyte[vectorLlrs.Length];
+        VectorLlrFormat.ToDevice(vectorLlrs, device, 8, LdpcDecoder.LlrDecimals);
+        return device;
+    }
+
+    private static sbyte[] InVectorFormat(ReadOnlySpan<sbyte> deviceLlrs)
+    {
+        int max = VectorLlrFormat.VectorMaxFor(8, LdpcDecoder.LlrDecimals);
+        var vector = new sbyte[deviceLlrs.Length];
+        for (int i = 0; i < deviceLlrs.Length; i++)
+        {
+            vector[i] = (sbyte)Math.Clamp(VectorLlrFormat.FromDevice(deviceLlrs[i], LdpcDecoder.LlrDecimals), -max, max);
+        }
+
+        return vector;
     }
 
     private static sbyte[] Llrs(byte[] coded, int e, int qm, double? snrDb, Random random)

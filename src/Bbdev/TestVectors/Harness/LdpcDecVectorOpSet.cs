@@ -211,16 +211,12 @@ internal sealed class LdpcDecVectorOpSet : VectorOpSet<LdpcDecOp>
 
         var actual = new byte[produced];
         ReadProduced(op.HarqCombinedOutput, actual);
-        int maxRef = (1 << (_llrSize - _llrDecimals)) - 1;
+        int maxRef = VectorLlrFormat.VectorMaxFor(_llrSize, _llrDecimals);
         int errors = 0;
         string? first = null;
         for (int i = 0; i < compared; i++)
         {
-            int device = (sbyte)actual[i];
-            if (_llrDecimals > 1)
-            {
-                device = (device + 1) >> (_llrDecimals - 1);
-            }
+            int device = VectorLlrFormat.FromDevice((sbyte)actual[i], _llrDecimals);
 
             int reference = Math.Clamp((int)_expectedHarq[i], -maxRef, maxRef);
             int diff = Math.Abs(device - reference);
@@ -235,19 +231,6 @@ internal sealed class LdpcDecVectorOpSet : VectorOpSet<LdpcDecOp>
     }
 
     /// <summary>S8.1 vector LLRs to the device format (bbdev.md 3.3): × 2^(decimals−1), or ÷2 for 0 decimals, then saturate.</summary>
-    private void ScaleLlrs(ReadOnlySpan<sbyte> source, Span<sbyte> destination)
-    {
-        int max = (1 << (_llrSize - 1)) - 1;
-        for (int i = 0; i < source.Length; i++)
-        {
-            int value = source[i];
-            value = _llrDecimals switch
-            {
-                0 => value / 2,
-                1 => value,
-                _ => value << (_llrDecimals - 1),
-            };
-            destination[i] = (sbyte)Math.Clamp(value, -max, max);
-        }
-    }
+    private void ScaleLlrs(ReadOnlySpan<sbyte> source, Span<sbyte> destination) =>
+        VectorLlrFormat.ToDevice(source, destination, _llrSize, _llrDecimals);
 }
