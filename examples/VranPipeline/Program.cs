@@ -46,7 +46,7 @@ using ServiceProvider provider = services.BuildServiceProvider(new ServiceProvid
 ILogger logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("VranPipeline");
 try
 {
-    VranPipeline.Pipeline.VranPipeline pipeline = provider.GetRequiredService<VranPipeline.Pipeline.VranPipeline>();
+    L1Pipeline pipeline = provider.GetRequiredService<L1Pipeline>();
     PipelineResult result = pipeline.Run();
     logger.LogInformation(
         "Done: {Bits} bits delivered, BLER {First:P2} first transmission / {Residual:P2} after HARQ, goodput {Goodput:F1} Mbit/s over the air, L1 {Processing:F1} Mbit/s",

@@ -75,6 +75,9 @@ public sealed class PipelineOptions
     /// <summary>The slot duration the processing time is held against, in microseconds. Default 500 (30 kHz subcarrier spacing).</summary>
     public double SlotMicroseconds { get; set; } = 500;
 
+    /// <summary>How slot processing time is measured: wall clock (the default) or the lcore thread's CPU time.</summary>
+    public SlotClock SlotClock { get; set; } = SlotClock.Wall;
+
     /// <summary>A copy of these options.</summary>
     public PipelineOptions Clone() => (PipelineOptions)MemberwiseClone();
 }

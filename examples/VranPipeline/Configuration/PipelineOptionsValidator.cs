@@ -49,6 +49,8 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
             ?? (options.Overhead is 0 or 6 or 12 or 18 ? null : new PipelineOptionError(nameof(options.Overhead), Text(options.Overhead), "is invalid: allowed 0, 6, 12 or 18"))
             ?? (Enum.IsDefined(options.McsTable) ? null : new PipelineOptionError(nameof(options.McsTable), options.McsTable.ToString(), "is invalid: allowed Qam64, Qam256 or Qam64LowSe"))
             ?? (Enum.IsDefined(options.Modulation) ? null : new PipelineOptionError(nameof(options.Modulation), options.Modulation.ToString(), "is invalid: allowed Qpsk, Qam16, Qam64 or Qam256"))
+            ?? (Enum.IsDefined(options.SlotClock) ? null : new PipelineOptionError(nameof(options.SlotClock), options.SlotClock.ToString(), "is invalid: allowed Wall or ThreadCpu"))
+            ?? (options.SlotClock != SlotClock.ThreadCpu || OperatingSystem.IsLinux() ? null : new PipelineOptionError(nameof(options.SlotClock), options.SlotClock.ToString(), "is not available on this OS: allowed Wall"))
             ?? (Enum.IsDefined(options.EncodeMode) ? null : new PipelineOptionError(nameof(options.EncodeMode), options.EncodeMode.ToString(), "is invalid: allowed TransportBlock or CodeBlock"))
             ?? (options.Tbs == 0 ? Range(nameof(options.Mcs), options.Mcs, 0, McsTables.MaxIndex(options.McsTable), $" for MCS table {options.McsTable}") : null)
             ?? (options.Tbs < 0 ? new PipelineOptionError(nameof(options.Tbs), Text(options.Tbs), "is out of range: allowed 0 (from the MCS) or a size in bits of at least 24") : null)

@@ -10,7 +10,7 @@ namespace VranPipeline.DependencyInjection;
 public static class VranPipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="Pipeline.VranPipeline"/> with its options bound from <paramref name="section"/> (normally the
+    /// Adds <see cref="Pipeline.L1Pipeline"/> with its options bound from <paramref name="section"/> (normally the
     /// <see cref="PipelineOptions.SectionName"/> section) and validated when first read.
     /// </summary>
     public static IServiceCollection AddVranPipeline(this IServiceCollection services, IConfiguration section)
@@ -21,7 +21,7 @@ public static class VranPipelineServiceCollectionExtensions
         return AddCore(services);
     }
 
-    /// <summary>Adds <see cref="Pipeline.VranPipeline"/> with options set in code.</summary>
+    /// <summary>Adds <see cref="Pipeline.L1Pipeline"/> with options set in code.</summary>
     public static IServiceCollection AddVranPipeline(this IServiceCollection services, Action<PipelineOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,7 +33,7 @@ public static class VranPipelineServiceCollectionExtensions
     private static IServiceCollection AddCore(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
-        services.TryAddSingleton<Pipeline.VranPipeline>();
+        services.TryAddSingleton<Pipeline.L1Pipeline>();
         return services;
     }
 }

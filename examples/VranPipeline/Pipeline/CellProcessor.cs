@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using AccelSdk.Bbdev;
 using AccelSdk.Bbdev.Fec.Crc;
@@ -246,7 +245,7 @@ internal sealed class CellProcessor : IDisposable
     }
 
     /// <summary>Uplink: collects the decoded blocks, checks the TB CRC, advances every HARQ process.</summary>
-    public void CompleteDecode(int slot, long slotStart, IPipelineObserver? observer)
+    public void CompleteDecode(int slot, long slotStartNanoseconds, IPipelineObserver? observer)
     {
         Drain(_decodeBatch.AsSpan(0, _decodeCount), _decodeDone, ref _decodeSent,
             static (d, q, ops) => d.EnqueueLdpcDec(q, ops), static (d, q, ops) => d.DequeueLdpcDec(q, ops), DecodeQueue);
@@ -258,7 +257,7 @@ internal sealed class CellProcessor : IDisposable
             }
         }
 
-        double microseconds = Stopwatch.GetElapsedTime(slotStart).TotalMicroseconds;
+        double microseconds = (ThreadCpuClock.Now(_options.SlotClock == SlotClock.ThreadCpu) - slotStartNanoseconds) / 1e3;
         _slotMicroseconds.Add(microseconds);
         SlotsRun++;
         observer?.SlotCompleted(Cell, slot, microseconds);

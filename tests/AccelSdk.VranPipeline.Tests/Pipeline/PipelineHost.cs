@@ -25,7 +25,7 @@ internal sealed class PipelineHost : IDisposable, IPipelineObserver
 
     public ConcurrentDictionary<(int Cell, int Slot), double> Slots { get; } = new();
 
-    public PipelineResult Run() => _provider.GetRequiredService<global::VranPipeline.Pipeline.VranPipeline>().Run(this);
+    public PipelineResult Run() => _provider.GetRequiredService<L1Pipeline>().Run(this);
 
     public void SlotCompleted(int cell, int slot, double processingMicroseconds) => Assert.True(Slots.TryAdd((cell, slot), processingMicroseconds));
 

@@ -100,6 +100,46 @@ public sealed class ModulationTests
 
     [Theory]
     [MemberData(nameof(Modulations))]
+    public void ScalarAndVectorPaths_AreBitExact_AtEveryLength(Modulation modulation)
+    {
+        int qm = (int)modulation;
+        var random = new Random(77);
+        foreach (int symbols in new[] { 1, 7, 8, 9, 63, 1001 })
+        {
+            float[] i = Enumerable.Range(0, symbols).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray();
+            float[] q = Enumerable.Range(0, symbols).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray();
+            var demodulator = new SoftDemodulator(8, 1);
+            var scalar = new sbyte[symbols * qm];
+            var mixed = new sbyte[symbols * qm];
+            demodulator.DemodulateScalar(modulation, i, q, 0.2f, scalar);
+            int vector = demodulator.DemodulateVector256(modulation, i, q, 0.2f, mixed);
+            Assert.Equal(symbols & ~7, vector);
+            demodulator.DemodulateScalar(modulation, i.AsSpan(vector), q.AsSpan(vector), 0.2f, mixed.AsSpan(vector * qm));
+            Assert.Equal(scalar, mixed);
+            Assert.Equal(BruteForce(modulation, i, q, 0.2f, scale: 2, max: 127), scalar);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Modulations))]
+    public void GrayRuns_GiveEveryLevelsBits(Modulation modulation)
+    {
+        // The demodulator derives bit c_k of level i from its run: c_k = 1 when ((i + run/2) >> (m − k)) is even.
+        var constellation = Constellation.Of(modulation);
+        int m = constellation.BitsPerDimension;
+        for (int i = 0; i < constellation.Levels; i++)
+        {
+            for (int k = 0; k < m; k++)
+            {
+                int run = constellation.Levels >> k;
+                int derived = (((i + (run >> 1)) >> (m - k)) & 1) == 0 ? 1 : 0;
+                Assert.Equal((constellation.DimensionBits[i] >> k) & 1, derived);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Modulations))]
     public void NoiselessRoundTrip_GivesTheBitsBack(Modulation modulation)
     {
         int qm = (int)modulation;

@@ -18,14 +18,14 @@ namespace VranPipeline.Pipeline;
 /// demodulated to LLRs, decoded with HARQ combining on the cell's uplink queue, and checked; cells are spread over
 /// lcores (worker threads), and every slot's processing time is held against the slot duration.
 /// </summary>
-public sealed class VranPipeline
+public sealed class L1Pipeline
 {
     private readonly IOptions<PipelineOptions> _options;
     private readonly DeviceRegistry _registry;
     private readonly ILogger _logger;
 
     /// <summary>Creates the pipeline over the SDK's device registry (resolve it from DI after <c>AddVranPipeline</c>).</summary>
-    public VranPipeline(IOptions<PipelineOptions> options, DeviceRegistry registry, ILogger<VranPipeline>? logger = null)
+    public L1Pipeline(IOptions<PipelineOptions> options, DeviceRegistry registry, ILogger<L1Pipeline>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
@@ -75,7 +75,7 @@ public sealed class VranPipeline
 
             device.Start();
             long start = Stopwatch.GetTimestamp();
-            double[] busy = RunLcores(cells, options.Lcores, observer, cancellationToken);
+            double[] busy = RunLcores(cells, options, observer, cancellationToken);
             double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var result = new PipelineResult
             {
@@ -107,8 +107,9 @@ public sealed class VranPipeline
         }
     }
 
-    private static double[] RunLcores(CellProcessor[] cells, int lcores, IPipelineObserver? observer, CancellationToken cancellationToken)
+    private static double[] RunLcores(CellProcessor[] cells, PipelineOptions options, IPipelineObserver? observer, CancellationToken cancellationToken)
     {
+        int lcores = options.Lcores;
         var busy = new double[lcores];
         var errors = new Exception?[lcores];
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,7 +122,7 @@ public sealed class VranPipeline
             {
                 try
                 {
-                    busy[lcore] = RunSlots(mine, observer, failed.Token);
+                    busy[lcore] = RunSlots(mine, options.SlotClock == SlotClock.ThreadCpu, observer, failed.Token);
                 }
                 catch (Exception ex)
                 {
@@ -156,7 +157,7 @@ public sealed class VranPipeline
     }
 
     /// <summary>One lcore's loop: every slot, the stages of all its cells in turn; returns the microseconds spent in slot processing.</summary>
-    private static double RunSlots(CellProcessor[] cells, IPipelineObserver? observer, CancellationToken cancellationToken)
+    private static double RunSlots(CellProcessor[] cells, bool threadCpu, IPipelineObserver? observer, CancellationToken cancellationToken)
     {
         var active = new List<CellProcessor>(cells.Length);
         double busy = 0;
@@ -182,7 +183,7 @@ public sealed class VranPipeline
                 cell.Prepare(slot);
             }
 
-            long slotStart = Stopwatch.GetTimestamp();
+            long slotStart = ThreadCpuClock.Now(threadCpu);
             foreach (CellProcessor cell in active)
             {
                 cell.SubmitEncode();
@@ -198,7 +199,7 @@ public sealed class VranPipeline
                 cell.CompleteDecode(slot, slotStart, observer);
             }
 
-            busy += Stopwatch.GetElapsedTime(slotStart).TotalMicroseconds;
+            busy += (ThreadCpuClock.Now(threadCpu) - slotStart) / 1e3;
         }
     }
 
