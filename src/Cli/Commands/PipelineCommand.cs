@@ -336,15 +336,16 @@ internal static class PipelineCommand
         {
             return registry.CreateVirtualDevice(devargs) as BbdevDevice ?? throw new ArgumentException($"--device {name} is not a baseband device: allowed a bbdev device or driver.");
         }
-        catch (ArgumentException ex) when (driver is null)
+        catch (ArgumentException) when (driver is null)
         {
             string devices = string.Join(", ", registry.Devices.OfType<BbdevDevice>().Select(d => d.Name));
             string drivers = string.Join(", ", registry.Drivers.Where(d => d.Class == DeviceClass.Bbdev).Select(d => d.Name));
-            throw new ArgumentException($"--device {name} is unknown: allowed a bbdev device ({(devices.Length == 0 ? "none yet" : devices)}) or driver ({drivers})[,key=value...].", ex);
+            throw new ArgumentException($"--device {name} is unknown: allowed a bbdev device ({(devices.Length == 0 ? "none yet" : devices)}) or driver ({drivers})[,key=value...].");
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"--device {name}: {ex.Message}", ex);
+            // No inner exception: the tool prints the innermost message, and this one names the option.
+            throw new ArgumentException($"--device {name}: {ex.Message}");
         }
     }
 
