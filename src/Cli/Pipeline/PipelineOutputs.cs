@@ -1,4 +1,8 @@
 namespace AccelSdk.Cli.Pipeline;
 
 /// <summary>Where <c>accel pipeline</c> writes its results besides the console (each null when not asked for).</summary>
-internal sealed record PipelineOutputs(string? Json, string? BlerPlot, string? ThroughputPlot);
+internal sealed record PipelineOutputs(string? Json, string? BlerPlot, string? ThroughputPlot)
+{
+    /// <summary>Slots run before the measured runs and not reported (JIT warm-up).</summary>
+    public int WarmupSlots { get; init; }
+}

@@ -18,14 +18,24 @@ internal static class PlotWriter
         MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond,
     ];
 
-    /// <summary>Checks that <paramref name="path"/> names a PNG or SVG file (before any work is done).</summary>
-    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    /// <summary>
+    /// Checks, before any work is done, that <paramref name="path"/> names a PNG or SVG file and that text can be drawn:
+    /// SkiaSharp's Linux library (which ScottPlot brings) needs no X server or fontconfig, but draws text with the
+    /// machine's TrueType fonts, and a machine without any would get a plot without a single label.
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is neither .png nor .svg, or no font is installed.</exception>
     public static void ValidatePath(string option, string path)
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".png" or ".svg"))
         {
             throw new ArgumentException($"{option} {path} has an unsupported extension: allowed .png or .svg.");
+        }
+
+        if (SkiaSharp.SKTypeface.Default.GlyphCount == 0)
+        {
+            throw new ArgumentException(
+                $"{option} {path} cannot be drawn: no TrueType font is installed for the plot's text (SkiaSharp looks in /usr/share/fonts); install one, for example the Debian package fonts-dejavu-core.");
         }
     }
 
