@@ -50,7 +50,7 @@ public sealed class L1Pipeline
         Grant grant = Grant.Create(options);
         BbdevDevice device = ResolveDevice(options.Device);
         LdpcDecCapability decoder = CheckDevice(device, options, grant);
-        var demodulator = new SoftDemodulator(decoder.LlrSize, decoder.LlrDecimals);
+        var demodulator = new SoftDemodulator(decoder.LlrSize, decoder.LlrDecimals, (float)options.LlrGain);
 
         int queueSize = (int)Math.Min(device.Info.QueueSizeLimit,
             System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(options.BurstSize, CellProcessor.OpsPerSlot(options, grant.Layout))));

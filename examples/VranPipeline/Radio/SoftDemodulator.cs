@@ -26,16 +26,28 @@ public sealed class SoftDemodulator
     private readonly float _max;
 
     /// <summary>Creates a demodulator for LLRs of <paramref name="llrSize"/> bits with <paramref name="llrDecimals"/> fractional bits.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="llrSize"/> is not in [2, 8] or <paramref name="llrDecimals"/> not in [0, llrSize − 1].</exception>
-    public SoftDemodulator(int llrSize, int llrDecimals)
+    /// <param name="llrSize">Bits per LLR including the sign, 2..8.</param>
+    /// <param name="llrDecimals">Fractional bits, 0..llrSize − 1.</param>
+    /// <param name="gain">
+    /// Extra factor applied to the LLRs before quantisation, in (0, 64]: 1 gives the true LLR in the device's fixed
+    /// point. Above 1 it buys resolution for the small LLRs of high-order QAM at the cost of saturating the large ones.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public SoftDemodulator(int llrSize, int llrDecimals, float gain = 1)
     {
+        if (!(gain > 0 && gain <= 64))
+        {
+            throw new ArgumentOutOfRangeException(nameof(gain), gain, $"gain = {gain} is out of range: allowed (0, 64].");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(llrSize, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(llrSize, 8);
         ArgumentOutOfRangeException.ThrowIfNegative(llrDecimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(llrDecimals, llrSize - 1);
         LlrSize = llrSize;
         LlrDecimals = llrDecimals;
-        _fixedPointScale = MathF.Pow(2, llrDecimals);
+        Gain = gain;
+        _fixedPointScale = MathF.Pow(2, llrDecimals) * gain;
         _max = (1 << (llrSize - 1)) - 1;
     }
 
@@ -44,6 +56,9 @@ public sealed class SoftDemodulator
 
     /// <summary>Fractional bits per LLR.</summary>
     public int LlrDecimals { get; }
+
+    /// <summary>The extra factor applied before quantisation (1 = true LLRs).</summary>
+    public float Gain { get; }
 
     /// <summary>
     /// Writes Qm LLRs per received symbol, in the bit order the modulator read them (b0, b1, ... per symbol).

@@ -47,6 +47,7 @@ internal static class PipelineCommand
         [nameof(PipelineOptions.Seed)] = "--seed",
         [nameof(PipelineOptions.SlotMicroseconds)] = "--slot-us",
         [nameof(PipelineOptions.SlotClock)] = "--slot-clock",
+        [nameof(PipelineOptions.LlrGain)] = "--llr-gain",
     };
 
     public static Command Create(TextWriter output)
@@ -73,6 +74,7 @@ internal static class PipelineCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of payloads and noise. Default 1." };
         var slotUs = new Option<double?>("--slot-us") { Description = "Slot duration in microseconds the processing time is held against. Default 500." };
         var slotClock = new Option<string?>("--slot-clock") { Description = "Slot time clock: wall (the deadline's clock) or cpu (lcore thread CPU time, for shared machines). Default wall." };
+        var llrGain = new Option<double?>("--llr-gain") { Description = "Factor on the LLRs before quantisation to the device's format, (0, 64]. Default 1 (true LLRs)." };
         var warmup = new Option<int>("--warmup-slots") { Description = "Slots run once before the measured runs and not reported, so the JIT has optimised the data path. Default 50.", DefaultValueFactory = _ => 50 };
         var config = new Option<string?>("--config") { Description = "JSON file with a \"Pipeline\" section (as the example's appsettings.json); switches override it." };
         var json = new Option<string?>("--json") { Description = "Write machine-readable results to this file." };
@@ -84,7 +86,7 @@ internal static class PipelineCommand
 
         var command = new Command("pipeline", "Run the vRAN example's multi-cell LDPC pipeline: per-cell goodput, BLER before/after HARQ, slot processing times against the slot; SNR and throughput sweeps with plots.")
         {
-            cells, slots, ues, tbs, mcs, mcsTable, modulation, prbs, symbols, dmrs, overhead, snr, device, lcores, burst, iterMax, maxTx, encodeMode, baseGraph, seed, slotUs, slotClock, warmup,
+            cells, slots, ues, tbs, mcs, mcsTable, modulation, prbs, symbols, dmrs, overhead, snr, device, lcores, burst, iterMax, maxTx, encodeMode, baseGraph, seed, slotUs, slotClock, llrGain, warmup,
             config, json, snrRange, plot, sweepLcores, sweepBurst, throughputPlot,
         };
         command.SetAction(parse =>
@@ -118,6 +120,7 @@ internal static class PipelineCommand
             Set(parse.GetValue(baseGraph), v => options.BaseGraph = v);
             Set(parse.GetValue(seed), v => options.Seed = v);
             Set(parse.GetValue(slotUs), v => options.SlotMicroseconds = v);
+            Set(parse.GetValue(llrGain), v => options.LlrGain = v);
             Set(parse.GetValue(slotClock), v => options.SlotClock = ParseEnum<SlotClock>("--slot-clock", v, ("wall", SlotClock.Wall), ("cpu", SlotClock.ThreadCpu)));
 
             var sweep = new PipelineSweep
@@ -377,7 +380,7 @@ internal static class PipelineCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"pipeline: device {device.Name} ({device.DriverName}; {device.Info.Engine}); {options.Cells} cell(s) x {options.UesPerCell} UE(s), {options.Slots} slots of {options.SlotMicroseconds} us, {(sweep.IsSnrSweep ? "SNR swept" : $"SNR {options.SnrDb} dB")}; "
             + $"{mcs}: TBS {grant.TransportBlockBits} bits, {grant.Modulation}, {grant.Prbs} PRBs, G {grant.CodedBits}, rate {grant.EffectiveCodeRate:F3}, BG{layout.BaseGraph}, C {layout.CodeBlocks}, Zc {layout.Zc}; "
-            + $"{options.EncodeMode} encode, iter max {options.IterMax}, max {options.MaxTransmissions} tx, slot times by {(options.SlotClock == SlotClock.Wall ? "wall clock" : "lcore thread CPU time")}; machine {PipelineReport.Machine()}");
+            + $"{options.EncodeMode} encode, iter max {options.IterMax}, max {options.MaxTransmissions} tx, LLR gain {options.LlrGain}, slot times by {(options.SlotClock == SlotClock.Wall ? "wall clock" : "lcore thread CPU time")}; machine {PipelineReport.Machine()}");
     }
 
     private static string PointLabel(PipelineOptions point, PipelineSweep sweep) =>

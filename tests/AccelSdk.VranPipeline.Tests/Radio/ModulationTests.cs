@@ -171,6 +171,9 @@ public sealed class ModulationTests
         Assert.Equal(new sbyte[] { 16, -16 }, llrs);
         new SoftDemodulator(6, 1).Demodulate(Modulation.Qpsk, [a], [-a], 0.001f, llrs);
         Assert.Equal(new sbyte[] { 31, -31 }, llrs);
+        new SoftDemodulator(8, 1, gain: 2).Demodulate(Modulation.Qpsk, [a], [-a], 1f, llrs);
+        Assert.Equal(new sbyte[] { 8, -8 }, llrs);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SoftDemodulator(8, 1, gain: 0));
     }
 
     [Fact]
