@@ -75,19 +75,20 @@ internal static class PipelineCommand
         var slotUs = new Option<double?>("--slot-us") { Description = "Slot duration in microseconds the processing time is held against. Default 500." };
         var slotClock = new Option<string?>("--slot-clock") { Description = "Slot time clock: wall (the deadline's clock) or cpu (lcore thread CPU time, for shared machines). Default wall." };
         var llrGain = new Option<double?>("--llr-gain") { Description = "Factor on the LLRs before quantisation to the device's format, (0, 64]. Default 1 (true LLRs)." };
-        var warmup = new Option<int>("--warmup-slots") { Description = "Slots run once before the measured runs and not reported, so the JIT has optimised the data path. Default 50.", DefaultValueFactory = _ => 50 };
+        var warmup = new Option<int>("--warmup-slots") { Description = "Slots of a warm-up run (repeated for at least 1 s, up to 20 times) before the measured runs, not reported, so that the JIT has optimised the data path; 0 = none. Default 50.", DefaultValueFactory = _ => 50 };
         var config = new Option<string?>("--config") { Description = "JSON file with a \"Pipeline\" section (as the example's appsettings.json); switches override it." };
         var json = new Option<string?>("--json") { Description = "Write machine-readable results to this file." };
         var snrRange = new Option<string?>("--snr-range") { Description = "Sweep the SNR: FIRST:LAST:STEP in dB (one run per point)." };
         var plot = new Option<string?>("--plot") { Description = "With --snr-range: write BLER vs SNR (first transmission and after HARQ) to FILE.svg or FILE.png." };
         var sweepLcores = new Option<string?>("--sweep-lcores") { Description = "Sweep the lcore count: a comma-separated list." };
         var sweepBurst = new Option<string?>("--sweep-burst") { Description = "Sweep the burst size: a comma-separated list." };
+        var repeat = new Option<int>("--repeat") { Description = "Run every point this many times, interleaved, and report each point's median run (by L1 throughput). Default 1.", DefaultValueFactory = _ => 1 };
         var throughputPlot = new Option<string?>("--throughput-plot") { Description = "With --sweep-lcores/--sweep-burst: write L1 throughput vs burst size (one curve per lcore count) or vs lcores to FILE.svg or FILE.png." };
 
         var command = new Command("pipeline", "Run the vRAN example's multi-cell LDPC pipeline: per-cell goodput, BLER before/after HARQ, slot processing times against the slot; SNR and throughput sweeps with plots.")
         {
             cells, slots, ues, tbs, mcs, mcsTable, modulation, prbs, symbols, dmrs, overhead, snr, device, lcores, burst, iterMax, maxTx, encodeMode, baseGraph, seed, slotUs, slotClock, llrGain, warmup,
-            config, json, snrRange, plot, sweepLcores, sweepBurst, throughputPlot,
+            config, json, snrRange, plot, sweepLcores, sweepBurst, throughputPlot, repeat,
         };
         command.SetAction(parse =>
         {
@@ -132,6 +133,7 @@ internal static class PipelineCommand
             var outputs = new PipelineOutputs(parse.GetValue(json), parse.GetValue(plot), parse.GetValue(throughputPlot))
             {
                 WarmupSlots = parse.GetValue(warmup),
+                Repetitions = parse.GetValue(repeat),
             };
             return Run(options, sweep, outputs, output);
         });
@@ -163,6 +165,11 @@ internal static class PipelineCommand
             }
         }
 
+        if (outputs.Repetitions is < 1 or > 100)
+        {
+            throw new ArgumentException($"--repeat {outputs.Repetitions} is out of range: allowed [1, 100].");
+        }
+
         if (outputs.WarmupSlots is < 0 or > 100_000)
         {
             throw new ArgumentException($"--warmup-slots {outputs.WarmupSlots} is out of range: allowed [0, 100000].");
@@ -183,33 +190,45 @@ internal static class PipelineCommand
         console.WriteLine(Header(device, grant, points[0], sweep));
         if (outputs.WarmupSlots > 0)
         {
-            // Tiered compilation optimises the data path after its first calls; DPDK's C has no such phase to hide.
+            // Tiered compilation recompiles the data path with profile data over its first second or so of calls;
+            // DPDK's C has no such phase, so it stays out of the figures (repeat the warm-up run for at least 1 s).
             PipelineOptions warm = points[0].Clone();
             warm.Device = device.Name;
             warm.Slots = outputs.WarmupSlots;
-            RunPoint(new L1Pipeline(Options.Create(warm), registry), null);
+            long warmStart = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (int i = 0; i < 20 && (i == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 1); i++)
+            {
+                RunPoint(new L1Pipeline(Options.Create(warm), registry), null);
+            }
         }
 
-        var results = new List<PipelineResult>();
-        foreach (PipelineOptions point in points)
+        // Each repetition runs every point once, so that a burst of load from elsewhere on the machine spreads over
+        // the points instead of landing on one; each point then reports its median run (by L1 throughput).
+        var runs = new List<PipelineResult>[points.Count];
+        for (int repetition = 0; repetition < outputs.Repetitions; repetition++)
         {
-            point.Device = device.Name;
-            string label = PointLabel(point, sweep);
-            if (!interactive && label.Length > 0)
+            for (int p = 0; p < points.Count; p++)
             {
-                console.WriteLine($"{label.TrimEnd(':', ' ')}:");
-            }
+                PipelineOptions point = points[p];
+                point.Device = device.Name;
+                string label = PointLabel(point, sweep) + (outputs.Repetitions > 1 ? $"run {repetition + 1}/{outputs.Repetitions}: " : "");
+                if (!interactive && label.Length > 0)
+                {
+                    console.WriteLine($"{label.TrimEnd(':', ' ')}:");
+                }
 
-            var progress = new PipelineProgress(point.Cells, point.Slots, interactive ? null : output, label);
-            var pipeline = new L1Pipeline(Options.Create(point), registry);
-            PipelineResult result = interactive ? RunLive(console, pipeline, progress, point, sweep) : RunPoint(pipeline, progress);
-
-            results.Add(result);
-            if (sweep.IsSnrSweep || sweep.IsThroughputSweep)
-            {
-                console.WriteLine(PipelineReport.PointLine(result, sweep));
+                var progress = new PipelineProgress(point.Cells, point.Slots, interactive ? null : output, label);
+                var pipeline = new L1Pipeline(Options.Create(point), registry);
+                PipelineResult result = interactive ? RunLive(console, pipeline, progress, point, sweep) : RunPoint(pipeline, progress);
+                (runs[p] ??= new List<PipelineResult>()).Add(result);
+                if (sweep.IsSnrSweep || sweep.IsThroughputSweep)
+                {
+                    console.WriteLine(PipelineReport.PointLine(result, sweep));
+                }
             }
         }
+
+        List<PipelineResult> results = runs.Select(r => r.OrderBy(x => x.ProcessingMbps).ElementAt(r.Count / 2)).ToList();
 
         if (results.Count == 1)
         {

@@ -183,7 +183,7 @@ internal static class TestBbdevCommand
         }
 
         Plots.PlotWriter.WriteBler(options.PlotPath!, string.Create(CultureInfo.InvariantCulture,
-            $"accel test-bbdev BLER: {device.DriverName} ({device.Info.Engine}), {options.NumOps} ops per point, layered min-sum with early termination"), series);
+            $"accel test-bbdev -c bler: {device.DriverName}, {options.NumOps} ops per point, AWGN"), series);
     }
 
     private static void Require(bool ok, string option, int value, string range)

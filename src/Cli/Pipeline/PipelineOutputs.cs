@@ -5,4 +5,7 @@ internal sealed record PipelineOutputs(string? Json, string? BlerPlot, string? T
 {
     /// <summary>Slots run before the measured runs and not reported (JIT warm-up).</summary>
     public int WarmupSlots { get; init; }
+
+    /// <summary>Runs of every point; each point reports its median run.</summary>
+    public int Repetitions { get; init; } = 1;
 }

@@ -9,8 +9,8 @@ namespace AccelSdk.Cli.Plots;
 /// </summary>
 internal static class PlotWriter
 {
-    private const int Width = 800;
-    private const int Height = 520;
+    private const int Width = 900;
+    private const int Height = 640;
 
     private static readonly MarkerShape[] s_markers =
     [
@@ -41,7 +41,7 @@ internal static class PlotWriter
 
     /// <summary>
     /// BLER (log axis) against SNR in dB, one curve per series. Points with no block error cannot be drawn on a
-    /// logarithmic axis and are left out (the legend says how many).
+    /// logarithmic axis and are left out (the legend counts them: "(n × BLER 0)").
     /// </summary>
     public static void WriteBler(string path, string title, IReadOnlyList<PlotSeries> series)
     {
@@ -69,7 +69,7 @@ internal static class PlotWriter
 
             var scatter = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
             Style(scatter, index++);
-            scatter.LegendText = zeros == 0 ? s.Label : string.Create(CultureInfo.InvariantCulture, $"{s.Label} ({zeros} point(s) with BLER 0 not drawn)");
+            scatter.LegendText = zeros == 0 ? s.Label : string.Create(CultureInfo.InvariantCulture, $"{s.Label} ({zeros} × BLER 0)");
         }
 
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
@@ -116,7 +116,9 @@ internal static class PlotWriter
     private static void Finish(Plot plot, string path, string title)
     {
         plot.Title(title, size: 14);
-        plot.ShowLegend(Alignment.LowerLeft);
+
+        // Beside the data area, so that no curve hides under it.
+        plot.ShowLegend(Edge.Bottom);
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {

@@ -121,6 +121,27 @@ public sealed class PipelineEndToEndTests
     }
 
     [Fact]
+    public void AsynchronousDevice_SmallBursts_CompletesEverySlot()
+    {
+        // Worker-thread queues complete after enqueue returns: the pipeline must wait for completions (without
+        // spinning) and feed a burst of one op at a time.
+        using var host = new PipelineHost(o =>
+        {
+            o.Cells = 2;
+            o.Slots = 5;
+            o.Mcs = 10;
+            o.Prbs = 52;
+            o.EncodeMode = EncodeMode.CodeBlock;
+            o.BurstSize = 1;
+            o.Lcores = 2;
+        }, devargs: "baseband_sw0,workers=1,max_nb_queues=4");
+        PipelineResult result = host.Run();
+        Assert.Equal(10, host.Blocks.Count);
+        Assert.All(host.Blocks, b => Assert.True(b.Report.BitExact && b.Report.Transmissions == 1));
+        Assert.Contains("worker thread", result.Engine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CrcProtectsTheTransportBlock_AsTs38212Says()
     {
         // The pipeline's TB CRC is the standard one: a multi-code-block TB sent at high SNR decodes to payload + CRC24A.
