@@ -76,10 +76,11 @@ public sealed class PipelineOptions
     public double SlotMicroseconds { get; set; } = 500;
 
     /// <summary>
-    /// Factor on the LLRs before they are quantised to the device's format, in (0, 64]. Default 1: true LLRs. With 8-bit
-    /// S8.1 LLRs the least significant bits of 256QAM carry only a few quantisation steps; 2 gains about 1 dB there.
+    /// Factor on the LLRs before they are quantised to the device's fixed-point format, in (0, 64]. Default (null): the
+    /// scale the device's decoder is tuned for (<c>LdpcDecCapability.LlrScale</c> / 2^<c>LlrDecimals</c>, 4 on
+    /// <c>baseband_sw</c>), or 1 (true LLRs in the fixed-point format) where the device does not state one.
     /// </summary>
-    public double LlrGain { get; set; } = 1;
+    public double? LlrGain { get; set; }
 
     /// <summary>How slot processing time is measured: wall clock (the default) or the lcore thread's CPU time.</summary>
     public SlotClock SlotClock { get; set; } = SlotClock.Wall;

@@ -50,7 +50,10 @@ public sealed class L1Pipeline
         Grant grant = Grant.Create(options);
         BbdevDevice device = ResolveDevice(options.Device);
         LdpcDecCapability decoder = CheckDevice(device, options, grant);
-        var demodulator = new SoftDemodulator(decoder.LlrSize, decoder.LlrDecimals, (float)options.LlrGain);
+
+        // The device states the LLR scale its decoder is tuned for; the result's options record the gain used.
+        options.LlrGain ??= decoder.LlrScale > 0 ? decoder.LlrScale / Math.Pow(2, decoder.LlrDecimals) : 1;
+        var demodulator = new SoftDemodulator(decoder.LlrSize, decoder.LlrDecimals, (float)options.LlrGain.Value);
 
         int queueSize = (int)Math.Min(device.Info.QueueSizeLimit,
             System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(options.BurstSize, CellProcessor.OpsPerSlot(options, grant.Layout))));

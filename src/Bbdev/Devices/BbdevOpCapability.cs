@@ -26,6 +26,14 @@ public sealed record LdpcDecCapability : BbdevOpCapability
     /// <summary>Fractional bits per LLR (DPDK <c>llr_decimals</c>); 1 = S8.1, the vectors' format.</summary>
     public int LlrDecimals { get; init; } = 1;
 
+    /// <summary>
+    /// LLR scale the decoder is tuned for, in LSB per natural LLR unit (ln P(0)/P(1)); 0 when the device does not say.
+    /// A receiver multiplies its natural LLRs by this before rounding to <see cref="LlrSize"/> bits, so that it uses
+    /// the device's range the way the decoder expects; plain fixed point with <see cref="LlrDecimals"/> fractional bits
+    /// is a scale of 2^<see cref="LlrDecimals"/>. DPDK leaves this to each device's guide.
+    /// </summary>
+    public int LlrScale { get; init; }
+
     /// <summary>Largest <see cref="LdpcDecOp.IterMax"/> accepted.</summary>
     public int MaxIterations { get; init; } = 100;
 

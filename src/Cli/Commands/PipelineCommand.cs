@@ -74,7 +74,7 @@ internal static class PipelineCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of payloads and noise. Default 1." };
         var slotUs = new Option<double?>("--slot-us") { Description = "Slot duration in microseconds the processing time is held against. Default 500." };
         var slotClock = new Option<string?>("--slot-clock") { Description = "Slot time clock: wall (the deadline's clock) or cpu (lcore thread CPU time, for shared machines). Default wall." };
-        var llrGain = new Option<double?>("--llr-gain") { Description = "Factor on the LLRs before quantisation to the device's format, (0, 64]. Default 1 (true LLRs)." };
+        var llrGain = new Option<double?>("--llr-gain") { Description = "Factor on the LLRs before quantisation to the device's format, (0, 64]. Default: the scale the device's decoder is tuned for (4 on baseband_sw: S8.1 at 8 LSB per natural unit), 1 where the device states none." };
         var warmup = new Option<int>("--warmup-slots") { Description = "Slots of a warm-up run (repeated for at least 1 s, up to 20 times) before the measured runs, not reported, so that the JIT has optimised the data path; 0 = none. Default 50.", DefaultValueFactory = _ => 50 };
         var config = new Option<string?>("--config") { Description = "JSON file with a \"Pipeline\" section (as the example's appsettings.json); switches override it." };
         var json = new Option<string?>("--json") { Description = "Write machine-readable results to this file." };
@@ -399,8 +399,11 @@ internal static class PipelineCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"pipeline: device {device.Name} ({device.DriverName}; {device.Info.Engine}); {options.Cells} cell(s) x {options.UesPerCell} UE(s), {options.Slots} slots of {options.SlotMicroseconds} us, {(sweep.IsSnrSweep ? "SNR swept" : $"SNR {options.SnrDb} dB")}; "
             + $"{mcs}: TBS {grant.TransportBlockBits} bits, {grant.Modulation}, {grant.Prbs} PRBs, G {grant.CodedBits}, rate {grant.EffectiveCodeRate:F3}, BG{layout.BaseGraph}, C {layout.CodeBlocks}, Zc {layout.Zc}; "
-            + $"{options.EncodeMode} encode, iter max {options.IterMax}, max {options.MaxTransmissions} tx, LLR gain {options.LlrGain}, slot times by {(options.SlotClock == SlotClock.Wall ? "wall clock" : "lcore thread CPU time")}; machine {PipelineReport.Machine()}");
+            + $"{options.EncodeMode} encode, iter max {options.IterMax}, max {options.MaxTransmissions} tx, LLR gain {options.LlrGain ?? DeviceLlrGain(device)}, slot times by {(options.SlotClock == SlotClock.Wall ? "wall clock" : "lcore thread CPU time")}; machine {PipelineReport.Machine()}");
     }
+
+    private static double DeviceLlrGain(BbdevDevice device) =>
+        device.Info.FindCapability(BbdevOpType.LdpcDec) is LdpcDecCapability { LlrScale: > 0 } decoder ? decoder.LlrScale / Math.Pow(2, decoder.LlrDecimals) : 1;
 
     private static string PointLabel(PipelineOptions point, PipelineSweep sweep) =>
         sweep.IsSnrSweep ? string.Create(CultureInfo.InvariantCulture, $"SNR {point.SnrDb:F2} dB: ")

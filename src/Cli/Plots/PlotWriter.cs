@@ -19,6 +19,13 @@ internal static class PlotWriter
     ];
 
     /// <summary>
+    /// Whether SkiaSharp found a font to draw text with. Its Linux library (SkiaSharp.NativeAssets.Linux.NoDependencies,
+    /// which ScottPlot brings) does without fontconfig and scans the font directories itself; with no font there its
+    /// default typeface is empty.
+    /// </summary>
+    public static bool CanDrawText => SkiaSharp.SKTypeface.Default.GlyphCount > 0;
+
+    /// <summary>
     /// Checks, before any work is done, that <paramref name="path"/> names a PNG or SVG file and that text can be drawn:
     /// SkiaSharp's Linux library (which ScottPlot brings) needs no X server or fontconfig, but draws text with the
     /// machine's TrueType fonts, and a machine without any would get a plot without a single label.
@@ -32,7 +39,7 @@ internal static class PlotWriter
             throw new ArgumentException($"{option} {path} has an unsupported extension: allowed .png or .svg.");
         }
 
-        if (SkiaSharp.SKTypeface.Default.GlyphCount == 0)
+        if (!CanDrawText)
         {
             throw new ArgumentException(
                 $"{option} {path} cannot be drawn: no TrueType font is installed for the plot's text (SkiaSharp looks in /usr/share/fonts); install one, for example the Debian package fonts-dejavu-core.");

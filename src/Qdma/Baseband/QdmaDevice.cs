@@ -63,6 +63,10 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
                 CapabilityFlags = scatterGather ? flags : flags & ~LdpcDecFlags.DecScatterGather,
                 LlrSize = geometry.LlrSize,
                 LlrDecimals = geometry.LlrDecimals,
+
+                // The queue geometry has no field for it; the card family's decoder is the SDK's (as a hardware
+                // driver would state its card's figure from the data sheet).
+                LlrScale = AccelSdk.Bbdev.Fec.Ldpc.LdpcDecoder.LlrScale,
                 MaxIterations = geometry.MaxIterations,
                 NumBuffersSrc = blocks,
                 NumBuffersHardOut = blocks,

@@ -32,6 +32,7 @@ internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
             CapabilityFlags = DecoderFlags,
             LlrSize = 8,
             LlrDecimals = 1,
+            LlrScale = LdpcDecoder.LlrScale,
             MaxIterations = LdpcDecoder.MaxIterationsLimit,
             NumBuffersSrc = BbdevOpValidator.MaxCodeBlocks,
             NumBuffersHardOut = BbdevOpValidator.MaxCodeBlocks,
