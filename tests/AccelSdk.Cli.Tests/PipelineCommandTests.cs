@@ -35,6 +35,19 @@ public sealed class PipelineCommandTests
         }
     }
 
+    [Fact]
+    public void BusDriverName_SelectsTheDeviceItProbed_AndTheDevicesLlrScale()
+    {
+        // baseband_qdma is a bus driver: its name picks the emulated card the host probed (qdma_fec-0), and the LLR
+        // gain follows the scale the card states (8 LSB per natural unit over S8.1: 4).
+        (int code, string output, string error) = CliRunner.Run("pipeline", "--cells", "1", "--slots", "3", "--tbs", "1000", "--prbs", "10",
+            "--device", "baseband_qdma", "--warmup-slots", "0");
+        Assert.True(code == 0, error);
+        Assert.Contains("device qdma_fec-0 (baseband_qdma", output, StringComparison.Ordinal);
+        Assert.Contains("LLR gain 4,", output, StringComparison.Ordinal);
+        Assert.Contains("slot 3/3", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--cells 0", "--cells 0 is out of range: allowed [1, 64].")]
     [InlineData("--mcs 28", "--mcs 28 is out of range: allowed [0, 27] for MCS table Qam256.")]

@@ -365,6 +365,15 @@ internal static class PipelineCommand
             return existing as BbdevDevice ?? throw new ArgumentException($"--device {name} is a {existing.Class} device: allowed a baseband device.");
         }
 
+        // A bus driver's name (baseband_qdma) selects the first device that driver probed, as in test-bbdev; virtual
+        // device drivers create a device from the devargs below.
+        if (!name.Contains(',', StringComparison.Ordinal)
+            && !registry.Drivers.Any(d => d.Name == name || d.Aliases.Contains(name))
+            && registry.Devices.FirstOrDefault(d => d.DriverName == name) is { } probed)
+        {
+            return probed as BbdevDevice ?? throw new ArgumentException($"--device {name}: device {probed.Name} is a {probed.Class} device: allowed a baseband device.");
+        }
+
         string devargs = name;
         string driverName = name.Split(',')[0];
         IDeviceDriver? driver = registry.Drivers.FirstOrDefault(d => driverName.StartsWith(d.Name, StringComparison.Ordinal) || d.Aliases.Any(a => driverName.StartsWith(a, StringComparison.Ordinal)));
@@ -382,7 +391,8 @@ internal static class PipelineCommand
         catch (ArgumentException) when (driver is null)
         {
             string devices = string.Join(", ", registry.Devices.OfType<BbdevDevice>().Select(d => d.Name));
-            string drivers = string.Join(", ", registry.Drivers.Where(d => d.Class == DeviceClass.Bbdev).Select(d => d.Name));
+            string drivers = string.Join(", ", registry.Drivers.Where(d => d.Class == DeviceClass.Bbdev).Select(d => d.Name)
+                .Concat(registry.Devices.OfType<BbdevDevice>().Select(d => d.DriverName)).Distinct());
             throw new ArgumentException($"--device {name} is unknown: allowed a bbdev device ({(devices.Length == 0 ? "none yet" : devices)}) or driver ({drivers})[,key=value...].");
         }
         catch (ArgumentException ex)
