@@ -48,6 +48,27 @@ public sealed class PipelineCommandTests
         Assert.Contains("slot 3/3", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Repeat_RunsEveryPointThatOftenInterleaved_AndReportsOneResultPerPoint()
+    {
+        string json = Path.Combine(Path.GetTempPath(), $"accel-repeat-{Guid.NewGuid():N}.json");
+        try
+        {
+            (int code, string output, string error) = CliRunner.Run("pipeline", "--cells", "1", "--slots", "2", "--tbs", "1000", "--prbs", "10",
+                "--snr-range", "20:21:1", "--repeat", "3", "--warmup-slots", "0", "--json", json);
+            Assert.True(code == 0, error);
+            string[] runs = output.Split('\n').Where(l => l.StartsWith("SNR ", StringComparison.Ordinal) && l.Contains("run ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(':')).ToArray();
+            Assert.Equal(["SNR 20.00 dB: run 1/3:", "SNR 21.00 dB: run 1/3:", "SNR 20.00 dB: run 2/3:", "SNR 21.00 dB: run 2/3:", "SNR 20.00 dB: run 3/3:", "SNR 21.00 dB: run 3/3:"],
+                runs.Select(l => l.TrimEnd()).ToArray());
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.Equal(2, document.RootElement.GetProperty("runs").GetArrayLength());
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
     [Theory]
     [InlineData("--cells 0", "--cells 0 is out of range: allowed [1, 64].")]
     [InlineData("--mcs 28", "--mcs 28 is out of range: allowed [0, 27] for MCS table Qam256.")]
@@ -60,6 +81,8 @@ public sealed class PipelineCommandTests
     [InlineData("--plot bler.svg", "--plot bler.svg needs --snr-range")]
     [InlineData("--snr-range 1:2:1 --plot bler.pdf", "--plot bler.pdf has an unsupported extension: allowed .png or .svg.")]
     [InlineData("--lcores 3", "--lcores 3 is out of range: allowed [1, 2] (one lcore serves at least one cell).")]
+    [InlineData("--repeat 0", "--repeat 0 is out of range: allowed [1, 100].")]
+    [InlineData("--llr-gain 0", "--llr-gain 0 is out of range: allowed (0, 64]")]
     public void BadConfiguration_IsOneLineNamingOptionValueAndRange(string arguments, string expected)
     {
         (int code, _, string error) = CliRunner.Run(["pipeline", "--slots", "1", .. arguments.Split(' ')]);
