@@ -149,20 +149,23 @@ internal static class PipelineCommand
 
         if (outputs.BlerPlot is not null)
         {
-            PlotWriter.ValidatePath("--plot", outputs.BlerPlot);
             if (!sweep.IsSnrSweep)
             {
                 throw new ArgumentException($"--plot {outputs.BlerPlot} needs --snr-range: allowed only with an SNR sweep.");
             }
+
+            // After the option checks, so that a machine without fonts still hears what is wrong with the command.
+            PlotWriter.ValidatePath("--plot", outputs.BlerPlot);
         }
 
         if (outputs.ThroughputPlot is not null)
         {
-            PlotWriter.ValidatePath("--throughput-plot", outputs.ThroughputPlot);
             if (!sweep.IsThroughputSweep)
             {
                 throw new ArgumentException($"--throughput-plot {outputs.ThroughputPlot} needs --sweep-lcores or --sweep-burst: allowed only with a throughput sweep.");
             }
+
+            PlotWriter.ValidatePath("--throughput-plot", outputs.ThroughputPlot);
         }
 
         if (outputs.Repetitions is < 1 or > 100)

@@ -149,11 +149,13 @@ internal static class TestBbdevCommand
         IReadOnlyList<int> iters = iterations is null ? [] : Pipeline.PipelineSweep.ParseList("--bler-iterations", iterations, 1, 100);
         if (plot is not null)
         {
-            Plots.PlotWriter.ValidatePath("--plot", plot);
             if (!options.TestCases.Contains(TestCaseKind.Bler))
             {
                 throw new ArgumentException($"--plot {plot} needs the bler test case: allowed with -c bler.");
             }
+
+            // After the option checks, so that a machine without fonts still hears what is wrong with the command.
+            Plots.PlotWriter.ValidatePath("--plot", plot);
         }
 
         if ((snrs.Count > 0 || iters.Count > 0) && !options.TestCases.Contains(TestCaseKind.Bler))
