@@ -33,14 +33,18 @@ internal static class TestBbdevCommand
         var json = new Option<string?>("--json") { Description = "Write machine-readable results to this file." };
         var simd = new Option<string?>("--simd") { Description = "SIMD width for software drivers: auto, 512, 256, 128, scalar." };
         var repetitions = new Option<int>("--repetitions") { Description = "Repetitions of the throughput loop (test-bbdev uses 100).", DefaultValueFactory = _ => 100 };
+        var snrRange = new Option<string?>("--snr-range") { Description = "BLER test: sweep the SNR, FIRST:LAST:STEP in dB (instead of --snr)." };
+        var blerIterations = new Option<string?>("--bler-iterations") { Description = "BLER test: sweep the decoder iteration limit, a comma-separated list (instead of --iter-max)." };
+        var plot = new Option<string?>("--plot") { Description = "BLER test: write BLER vs SNR (one curve per vector and iteration limit) to FILE.svg or FILE.png." };
 
         var command = new Command("test-bbdev", "Run DPDK test-bbdev vectors: validation, throughput, latency, offload and BLER test cases.")
         {
-            vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions,
+            vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions, snrRange, blerIterations, plot,
         };
         command.SetAction(parse =>
         {
             TestBbdevOptions options = Parse(parse, vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions);
+            options = WithBlerSweep(options, parse.GetValue(snrRange), parse.GetValue(blerIterations), parse.GetValue(plot));
             return Run(options, output, error);
         });
         return command;
@@ -74,6 +78,12 @@ internal static class TestBbdevCommand
         if (options.JsonPath is not null)
         {
             WriteJson(options, bbdev, runner.Results);
+        }
+
+        if (options.PlotPath is not null)
+        {
+            WriteBlerPlot(options, bbdev, runner.Results);
+            console.WriteLine($"BLER plot written to {options.PlotPath}");
         }
 
         int failed = runner.Results.Count(r => r.Outcome == TestOutcome.Failed);
@@ -130,6 +140,52 @@ internal static class TestBbdevCommand
             Simd = simdValue,
             Repetitions = reps,
         };
+    }
+
+    /// <summary>Adds the BLER sweep options (<c>--snr-range</c>, <c>--bler-iterations</c>, <c>--plot</c>), checked before any work.</summary>
+    internal static TestBbdevOptions WithBlerSweep(TestBbdevOptions options, string? snrRange, string? iterations, string? plot)
+    {
+        IReadOnlyList<double> snrs = snrRange is null ? [] : Pipeline.PipelineSweep.ParseSnrRange(snrRange);
+        IReadOnlyList<int> iters = iterations is null ? [] : Pipeline.PipelineSweep.ParseList("--bler-iterations", iterations, 1, 100);
+        if (plot is not null)
+        {
+            if (!options.TestCases.Contains(TestCaseKind.Bler))
+            {
+                throw new ArgumentException($"--plot {plot} needs the bler test case: allowed with -c bler.");
+            }
+
+            // After the option checks, so that a machine without fonts still hears what is wrong with the command.
+            Plots.PlotWriter.ValidatePath("--plot", plot);
+        }
+
+        if ((snrs.Count > 0 || iters.Count > 0) && !options.TestCases.Contains(TestCaseKind.Bler))
+        {
+            throw new ArgumentException($"{(snrs.Count > 0 ? "--snr-range " + snrRange : "--bler-iterations " + iterations)} applies to the bler test case: allowed with -c bler.");
+        }
+
+        return options with { SnrRange = snrs, BlerIterations = iters, PlotPath = plot };
+    }
+
+    private static void WriteBlerPlot(TestBbdevOptions options, BbdevDevice device, IReadOnlyList<TestCaseResult> results)
+    {
+        var series = new List<Plots.PlotSeries>();
+        foreach (IGrouping<(string Vector, double Iterations), TestCaseResult> curve in results
+            .Where(r => r.TestCase == "bler" && r.Outcome == TestOutcome.Passed && r.Metrics.ContainsKey("snr_db"))
+            .GroupBy(r => (r.Vector, r.Metrics.GetValueOrDefault("iter_max"))))
+        {
+            TestCaseResult[] points = curve.OrderBy(r => r.Metrics["snr_db"]).ToArray();
+            string vector = Path.GetFileNameWithoutExtension(curve.Key.Vector);
+            series.Add(new Plots.PlotSeries(string.Create(CultureInfo.InvariantCulture, $"{vector}, {curve.Key.Iterations:0} it."),
+                points.Select(r => r.Metrics["snr_db"]).ToArray(), points.Select(r => r.Metrics["bler"]).ToArray()));
+        }
+
+        if (series.Count == 0)
+        {
+            throw new InvalidOperationException($"--plot {options.PlotPath}: no BLER points were measured (no decoder vector passed the bler test case).");
+        }
+
+        Plots.PlotWriter.WriteBler(options.PlotPath!, string.Create(CultureInfo.InvariantCulture,
+            $"accel test-bbdev -c bler: {device.DriverName}, {options.NumOps} ops per point, AWGN"), series);
     }
 
     private static void Require(bool ok, string option, int value, string range)

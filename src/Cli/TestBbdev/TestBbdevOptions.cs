@@ -22,6 +22,15 @@ internal sealed record TestBbdevOptions
     /// <summary>SNR in dB for the BLER test (<c>-s</c>).</summary>
     public double SnrDb { get; init; }
 
+    /// <summary>SNR points of the BLER test in dB (<c>--snr-range A:B:STEP</c>); empty = the single <see cref="SnrDb"/>.</summary>
+    public IReadOnlyList<double> SnrRange { get; init; } = [];
+
+    /// <summary>Decoder iteration limits the BLER test sweeps (<c>--bler-iterations</c>); empty = the single <see cref="IterMax"/>.</summary>
+    public IReadOnlyList<int> BlerIterations { get; init; } = [];
+
+    /// <summary>Where to write the BLER-vs-SNR plot (.svg or .png), or null.</summary>
+    public string? PlotPath { get; init; }
+
     /// <summary>Device name or devargs (<c>--device</c>, default baseband_sw).</summary>
     public string Device { get; init; } = "baseband_sw";
 

@@ -127,25 +127,52 @@ internal sealed class TestBbdevRunner(TestBbdevOptions options, DeviceRegistry r
 
         foreach (TestCaseKind kind in options.TestCases)
         {
-            TestCaseResult result;
-            try
+            if (kind == TestCaseKind.Bler)
             {
-                result = kind switch
+                // One result per (iteration limit, SNR) point: the BLER curves of this vector. A skip or failure ends them.
+                bool stop = false;
+                foreach (int iterMax in options.BlerIterations.Count > 0 ? options.BlerIterations : [options.IterMax])
                 {
-                    TestCaseKind.Validation => Validation(device, vector, name, opType),
-                    TestCaseKind.Latency => Latency(device, vector, name, opType),
-                    TestCaseKind.Throughput => Throughput(device, vector, name, opType),
-                    TestCaseKind.Offload => Offload(device, vector, name, opType),
-                    TestCaseKind.Bler => Bler(device, vector, name, opType),
-                    _ => throw new InvalidOperationException($"Unknown test case {kind}."),
-                };
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or TimeoutException or NotSupportedException)
-            {
-                result = new TestCaseResult { Vector = name, OpType = opType, TestCase = Name(kind), Outcome = TestOutcome.Failed, Detail = ex.Message };
+                    foreach (double snr in options.SnrRange.Count > 0 ? options.SnrRange : [options.SnrDb])
+                    {
+                        TestCaseResult point = Guard(kind, name, opType, () => Bler(device, vector, name, opType, snr, iterMax));
+                        Add(point);
+                        stop = point.Outcome != TestOutcome.Passed;
+                        if (stop)
+                        {
+                            break;
+                        }
+                    }
+
+                    if (stop)
+                    {
+                        break;
+                    }
+                }
+
+                continue;
             }
 
-            Add(result);
+            Add(Guard(kind, name, opType, () => kind switch
+            {
+                TestCaseKind.Validation => Validation(device, vector, name, opType),
+                TestCaseKind.Latency => Latency(device, vector, name, opType),
+                TestCaseKind.Throughput => Throughput(device, vector, name, opType),
+                TestCaseKind.Offload => Offload(device, vector, name, opType),
+                _ => throw new InvalidOperationException($"Unknown test case {kind}."),
+            }));
+        }
+    }
+
+    private static TestCaseResult Guard(TestCaseKind kind, string name, string opType, Func<TestCaseResult> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or TimeoutException or NotSupportedException)
+        {
+            return new TestCaseResult { Vector = name, OpType = opType, TestCase = Name(kind), Outcome = TestOutcome.Failed, Detail = ex.Message };
         }
     }
 
@@ -396,7 +423,7 @@ internal sealed class TestBbdevRunner(TestBbdevOptions options, DeviceRegistry r
         return failure is null ? Pass(name, opType, TestCaseKind.Offload, summary, metrics) : Fail(name, opType, TestCaseKind.Offload, failure, metrics);
     }
 
-    private TestCaseResult Bler(BbdevDevice device, BbdevTestVector vector, string name, string opType)
+    private TestCaseResult Bler(BbdevDevice device, BbdevTestVector vector, string name, string opType, double snrDb, int iterMax)
     {
         if (vector.OpType is not (BbdevOpType.LdpcDec or BbdevOpType.TurboDec))
         {
@@ -409,7 +436,7 @@ internal sealed class TestBbdevRunner(TestBbdevOptions options, DeviceRegistry r
         }
 
         using VectorOpSet set = VectorOpSet.Create(vector, device.Info, options.NumOps,
-            new VectorOpOptions { IterMax = options.IterMax, Mode = VectorTestMode.Bler, SnrDb = options.SnrDb, Seed = 12345 });
+            new VectorOpOptions { IterMax = iterMax, Mode = VectorTestMode.Bler, SnrDb = snrDb, Seed = 12345 });
         SetupQueues(device, vector.OpType, 1);
         long t0 = Stopwatch.GetTimestamp();
         RunBursts(device, 0, set, latency: null);
@@ -426,13 +453,14 @@ internal sealed class TestBbdevRunner(TestBbdevOptions options, DeviceRegistry r
         double mbps = set.Count * (double)set.InformationBitsPerOp / 1e6 / seconds;
         var metrics = new Dictionary<string, double>
         {
-            ["snr_db"] = options.SnrDb,
+            ["snr_db"] = snrDb,
+            ["iter_max"] = iterMax,
             ["bler"] = bler,
             ["avg_iterations"] = iterations / set.Count,
             ["mbps"] = mbps,
         };
         string summary = string.Create(CultureInfo.InvariantCulture,
-            $"SNR {options.SnrDb:F2} dB BLER {bler * 100:F2} % - Iterations {iterations / set.Count:F2} {options.IterMax} - Tp {mbps:F1} Mbps");
+            $"SNR {snrDb:F2} dB BLER {bler * 100:F2} % - Iterations {iterations / set.Count:F2} {iterMax} - Tp {mbps:F1} Mbps");
         return Pass(name, opType, TestCaseKind.Bler, summary, metrics);
     }
 

@@ -63,6 +63,7 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
                 CapabilityFlags = scatterGather ? flags : flags & ~LdpcDecFlags.DecScatterGather,
                 LlrSize = geometry.LlrSize,
                 LlrDecimals = geometry.LlrDecimals,
+
                 MaxIterations = geometry.MaxIterations,
                 NumBuffersSrc = blocks,
                 NumBuffersHardOut = blocks,
