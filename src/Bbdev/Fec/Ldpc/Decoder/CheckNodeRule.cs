@@ -15,6 +15,13 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// was too much; the cost is one more running minimum per edge and a few table look-ups per check.
 /// </para>
 /// <para>
+/// With <see cref="Damping"/> (on in <see cref="Default"/>) an output is also capped at a − a/8 − a/16 (≈ 13/16 of
+/// the smaller input, the normalised min-sum factor): the table's correction fades for large inputs, and at high
+/// SNR the undamped rule left an error floor once APPs saturate (BG2 Zc=52 R≈0.18, rv 1: 0.5 % BLER from 2 to 5 dB
+/// Es/N0, 0 of 2000 blocks with the cap). Near threshold the cap is above the table's output, so the waterfall stays
+/// where it was (BG2 Zc=384 R=1/5, 8 iterations, BLER 1e-2 at 0.95 dB against 0.94 dB undamped and 0.72 dB BP).
+/// </para>
+/// <para>
 /// <see cref="Scale"/> 0 selects offset min-sum (m1 − offset, m2 − offset, floored at 0) for comparison runs. An
 /// infinite magnitude (127) stays infinite in both rules.
 /// </para>
@@ -26,10 +33,12 @@ internal sealed class CheckNodeRule
 
     /// <param name="scale">LSB per natural LLR unit the table is built for; 0 = offset min-sum.</param>
     /// <param name="offset">Subtracted from every output magnitude (floored at 0), in LSB.</param>
-    public CheckNodeRule(int scale, int offset)
+    /// <param name="damping">Cap every output at a − a/8 − a/16 of the smaller input a (see remarks).</param>
+    public CheckNodeRule(int scale, int offset, bool damping = false)
     {
         Scale = scale;
         Offset = offset;
+        Damping = damping;
         for (int i = 0; i < TableSize && scale > 0; i++)
         {
             // Bin i covers x = 2i and 2i + 1; f at its centre, rounded.
@@ -45,7 +54,10 @@ internal sealed class CheckNodeRule
     /// R=1/3 at 1.05 dB: 1.2e-2 (table at 8, offset 1: 1.7e-2; offset min-sum, best offset: 1.9e-1); BG2 Zc=384
     /// R=1/5 at 0.85 dB: 2.2e-2 (8 + offset 1: 2.6e-2; offset min-sum: 2.8e-1).
     /// </summary>
-    public static CheckNodeRule Default { get; } = new(10, 0);
+    public static CheckNodeRule Default { get; } = new(10, 0, damping: true);
+
+    /// <summary>Whether outputs are capped at a − a/8 − a/16 of the smaller input a (127 excepted).</summary>
+    public bool Damping { get; }
 
     /// <summary>LSB per natural LLR unit of the f table (0: offset min-sum).</summary>
     public int Scale { get; }
@@ -70,8 +82,12 @@ internal sealed class CheckNodeRule
             return a;
         }
 
-        return Math.Max(a + F(a + b) - F(b - a) - Offset, 0);
+        int result = Math.Max(a + F(a + b) - F(b - a) - Offset, 0);
+        return Damping ? Math.Min(result, Damp(a)) : result;
     }
+
+    /// <summary>a − ⌊a/8⌋ − ⌊a/16⌋: the damping cap, in the shifts every vector width computes.</summary>
+    public static int Damp(int a) => a - (a >> 3) - (a >> 4);
 
     private int F(int x) => _table[Math.Min(x >> 1, TableSize - 1)];
 

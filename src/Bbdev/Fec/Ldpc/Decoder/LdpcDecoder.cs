@@ -19,7 +19,7 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// <see cref="RowsInUse"/>), each lifted row z as one check: v = clamp(APP − c_old, ±127) for every edge; the check
 /// keeps the three smallest |v| (m1 ≤ m2 ≤ m3) and the edge of m1, from which it stores two output magnitudes
 /// (m2 ⊞ m3 for the m1 edge, m1 ⊞ m2 for the others, ⊞ being the exact two-input check rule from a small table at
-/// <see cref="LlrScale"/>), plus the XOR of the signs and each edge's sign bit; the new message to edge e is its
+/// <see cref="LlrScale"/>, capped at a − a/8 − a/16 of its smaller input a), plus the XOR of the signs and each edge's sign bit; the new message to edge e is its
 /// magnitude with the sign of the other inputs; then APP = clamp(v + c_new, ±127). ±127 is <see cref="Infinity"/>:
 /// such an APP gives v = APP and keeps its value, and an input set of certain values gives a certain output. The
 /// rule was chosen by measured BLER against a floating-point sum-product decoder (bench tool <c>bler</c>).

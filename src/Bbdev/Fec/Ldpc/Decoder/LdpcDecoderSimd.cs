@@ -439,7 +439,7 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private TVec ToMinimum(TVec min2, TVec min3, TVec table) => _rule.Scale == 0 ? Shrink(min2) : BoxPlus(min2, min3, table);
 
-    /// <summary><see cref="CheckNodeRule.BoxPlus"/>: max(a + f(a + b) − f(b − a) − offset, 0), a = 127 kept.</summary>
+    /// <summary><see cref="CheckNodeRule.BoxPlus"/>: max(a + f(a + b) − f(b − a) − offset, 0), capped at the damping value, a = 127 kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private TVec BoxPlus(TVec a, TVec b, TVec table)
     {
@@ -450,6 +450,13 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         TVec nearness = TOps.LookUp(table, TOps.Min(TOps.ShiftRightLogical(TOps.SubtractFloorZero(b, a), 1), lastBin));
         TVec smallness = TOps.LookUp(table, TOps.Min(TOps.ShiftRightLogical(TOps.AddWrap(a, b), 1), lastBin));
         TVec result = TOps.SubtractFloorZero(TOps.AddWrap(a, smallness), TOps.AddWrap(nearness, TOps.Broadcast((sbyte)_rule.Offset)));
+        if (_rule.Damping)
+        {
+            // a − (a >> 3) − (a >> 4) never goes below 0, so the floored subtractions are exact.
+            TVec damped = TOps.SubtractFloorZero(TOps.SubtractFloorZero(a, TOps.ShiftRightLogical(a, 3)), TOps.ShiftRightLogical(a, 4));
+            result = TOps.Min(result, damped);
+        }
+
         return TOps.Select(TOps.Equal(a, infinity), infinity, result);
     }
 
