@@ -8,4 +8,11 @@ if (args is ["--fec-cputime"])
     return;
 }
 
+// Turbo decoder/encoder figures in thread CPU time: ... -- --turbo-cputime [scalar|128|256|512 ...]
+if (args is ["--turbo-cputime", .. var widths])
+{
+    AccelSdk.Bench.Fec.TurboCpuTimeRunner.Run(widths);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -28,6 +28,7 @@ internal sealed class TurboCodeTables
         [0, 16, 8, 24, 4, 20, 12, 28, 2, 18, 10, 26, 6, 22, 14, 30, 1, 17, 9, 25, 5, 21, 13, 29, 3, 19, 11, 27, 7, 23, 15, 31];
 
     private static readonly TurboCodeTables?[] s_tables = new TurboCodeTables?[TurboInterleaver.BlockSizeCount];
+    private ushort[]? _decoderStreamSource;
 
     private TurboCodeTables(int k)
     {
@@ -46,7 +47,8 @@ internal sealed class TurboCodeTables
         WindowLength = k / windows;
         StreamSource = BuildStreamSource();
         (CircularSource, CircularPosition) = BuildCircular();
-        DecoderInterleave = BuildDecoderInterleave();
+        (DecoderInterleave, DecoderDeinterleave) = BuildDecoderInterleave();
+        DecoderSource = BuildDecoderSource();
     }
 
     /// <summary>K.</summary>
@@ -82,11 +84,30 @@ internal sealed class TurboCodeTables
     /// <summary>For each entry of <see cref="CircularSource"/>: its position in w (increasing).</summary>
     public ushort[] CircularPosition { get; }
 
+    /// <summary>Physical index of an element the decoder keeps at 0 (first element of the row after the last).</summary>
+    public int ZeroIndex => DecoderRows * Lanes;
+
     /// <summary>
-    /// For the second constituent decoder's physical index of window w, step t (row t + Guard, lane w): the first
-    /// decoder's physical index of the natural position Π(w·L + t). Other entries are unused.
+    /// For every physical index i of the second constituent decoder (guard rows and unused lanes included): the first
+    /// decoder's physical index that holds the value i needs, i.e. natural position Π(w·L + t) for step t of window w,
+    /// the neighbouring window's value in the guard rows, and <see cref="ZeroIndex"/> where there is none.
     /// </summary>
     public ushort[] DecoderInterleave { get; }
+
+    /// <summary>The inverse map: for every physical index of the first decoder, the second decoder's physical index.</summary>
+    public ushort[] DecoderDeinterleave { get; }
+
+    /// <summary>
+    /// Where the decoder's inputs come from in the circular buffer w (index Kw = a zero), for every physical index:
+    /// [stream][index], stream 0 = x and 1 = z of the first decoder, 2 = z′ of the second.
+    /// </summary>
+    public ushort[] DecoderSource { get; }
+
+    /// <summary>
+    /// As <see cref="DecoderSource"/> for three streams in Kπ-long slots (input without sub-block interleaving): index
+    /// s·Kπ + n, built on first use.
+    /// </summary>
+    public ushort[] DecoderStreamSource => _decoderStreamSource ?? BuildDecoderStreamSource();
 
     /// <summary>The tables of block size <paramref name="k"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not a size of Table 5.1.3-3.</exception>
@@ -187,23 +208,94 @@ internal sealed class TurboCodeTables
         return (source, position);
     }
 
-    private ushort[] BuildDecoderInterleave()
+    /// <summary>
+    /// The natural position a physical index stands for in the window layout (step t of window w → w·L + t), following
+    /// guard rows into the neighbouring window; −1 for a position with no neighbour or past the last window.
+    /// </summary>
+    public int NaturalOf(int index)
     {
-        int length = WindowLength;
-        var table = new ushort[DecoderRows * Lanes];
-        int[] pi = new int[K];
-        TurboInterleaver.GetPermutation(K, pi);
-        for (int w = 0; w < Windows; w++)
+        int row = index / Lanes;
+        int w = index % Lanes;
+        int t = row - Guard;
+        if (w >= Windows || row >= DecoderRows)
         {
-            for (int t = 0; t < length; t++)
-            {
-                int natural = pi[(w * length) + t];
-                int window = natural / length;
-                int step = natural - (window * length);
-                table[((t + Guard) * Lanes) + w] = (ushort)(((step + Guard) * Lanes) + window);
-            }
+            return -1;
+        }
+
+        if (t < 0)
+        {
+            return w == 0 ? -1 : ((w - 1) * WindowLength) + WindowLength + t;
+        }
+
+        if (t >= WindowLength)
+        {
+            return w == Windows - 1 ? -1 : ((w + 1) * WindowLength) + t - WindowLength;
+        }
+
+        return (w * WindowLength) + t;
+    }
+
+    /// <summary>The physical index of step t of window w for natural position <paramref name="natural"/> (interior rows).</summary>
+    public int IndexOf(int natural)
+    {
+        int w = natural / WindowLength;
+        return ((natural - (w * WindowLength) + Guard) * Lanes) + w;
+    }
+
+    private ushort[] BuildDecoderSource()
+    {
+        int size = DecoderRows * Lanes;
+        var table = new ushort[3 * size];
+        for (int i = 0; i < size; i++)
+        {
+            int n = NaturalOf(i);
+            table[i] = n < 0 ? (ushort)Kw : StreamSource[n];
+            table[size + i] = n < 0 ? (ushort)Kw : StreamSource[D + n];
+            table[(2 * size) + i] = n < 0 ? (ushort)Kw : StreamSource[(2 * D) + n];
         }
 
         return table;
+    }
+
+    private ushort[] BuildDecoderStreamSource()
+    {
+        int size = DecoderRows * Lanes;
+        var table = new ushort[3 * size];
+        for (int i = 0; i < size; i++)
+        {
+            int n = NaturalOf(i);
+            for (int stream = 0; stream < 3; stream++)
+            {
+                table[(stream * size) + i] = n < 0 ? (ushort)Kw : (ushort)((stream * KPi) + n);
+            }
+        }
+
+        // Immutable once built; racing builders produce equal tables.
+        Volatile.Write(ref _decoderStreamSource, table);
+        return table;
+    }
+
+    private (ushort[] Forward, ushort[] Inverse) BuildDecoderInterleave()
+    {
+        int size = DecoderRows * Lanes;
+        var forward = new ushort[size];
+        var inverse = new ushort[size];
+        int[] pi = new int[K];
+        int[] piInverse = new int[K];
+        TurboInterleaver.GetPermutation(K, pi);
+        for (int i = 0; i < K; i++)
+        {
+            piInverse[pi[i]] = i;
+        }
+
+        for (int i = 0; i < size; i++)
+        {
+            // Decoder 2's position i holds interleaved index n, i.e. natural Π(n); decoder 1's holds natural n.
+            int n = NaturalOf(i);
+            forward[i] = (ushort)(n < 0 ? ZeroIndex : IndexOf(pi[n]));
+            inverse[i] = (ushort)(n < 0 ? ZeroIndex : IndexOf(piInverse[n]));
+        }
+
+        return (forward, inverse);
     }
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AccelSdk.Bbdev.Fec.Crc;
 
 namespace AccelSdk.Bbdev.Fec.Turbo;
@@ -28,7 +30,8 @@ namespace AccelSdk.Bbdev.Fec.Turbo;
 /// <para>
 /// One iteration = constituent decoder 1 on (x, z, La1) in natural order, then decoder 2 on (x interleaved, z′, La2)
 /// with La2 = Π(scaled E1); the hard decision for bit Π(i) is the sign of decoder 2's a posteriori value
-/// Ls + La2 + E2 at i, and La1 = Π⁻¹(scaled E2) for the next iteration.
+/// Ls + La2 + E2 at i, and La1 = Π⁻¹(scaled E2) for the next iteration. Every array movement (input layout, both
+/// interleavers, the guard rows) is a gather through a per-K table, so no pass needs a separate guard-row exchange.
 /// </para>
 /// </remarks>
 public abstract class TurboDecoder
@@ -52,18 +55,29 @@ public abstract class TurboDecoder
     private protected const int Guard = TurboCodeTables.Guard;
     private protected const int MaxRows = (TurboInterleaver.MaxBlockSize / Lanes) + (2 * Guard);
     private protected const int MaxWindow = TurboInterleaver.MaxBlockSize / Lanes;
-    private const int ArraySize = MaxRows * Lanes;
 
-    // Per constituent decoder (index 0, 1), physical layout [row][lane], row = step + Guard.
+    // Physical layout [row][lane], row = step + Guard, plus one row that stays zero (the tables' ZeroIndex).
+    private const int ArraySize = (MaxRows + 1) * Lanes;
+
+    /// <summary>Channel values of the systematic bits per constituent decoder (decoder 1: natural order, 2: interleaved).</summary>
     private protected readonly AlignedInt16Buffer[] _systematic = [new(ArraySize), new(ArraySize)];
+
+    /// <summary>Channel values of the parity bits per constituent decoder (z, z′).</summary>
     private protected readonly AlignedInt16Buffer[] _parity = [new(ArraySize), new(ArraySize)];
-    private protected readonly AlignedInt16Buffer[] _mu = [new(ArraySize), new(ArraySize)];
+
+    /// <summary>A priori values per constituent decoder (the other one's scaled extrinsic values).</summary>
+    private protected readonly AlignedInt16Buffer[] _apriori = [new(ArraySize), new(ArraySize)];
+
+    /// <summary>Scaled extrinsic values of the constituent decoder that ran last (window rows only).</summary>
     private protected readonly AlignedInt16Buffer _extrinsic = new(ArraySize);
+
+    /// <summary>A posteriori values μ + E of the second constituent decoder, when asked for (window rows only).</summary>
+    private protected readonly AlignedInt16Buffer _posterior = new(ArraySize);
 
     /// <summary>Forward metrics of the window in progress: [step][state][lanes of one group].</summary>
     private protected readonly AlignedInt16Buffer _alpha = new(MaxWindow * 8 * Lanes);
 
-    /// <summary>Next-iteration initialisation: [decoder][buffer][α = 0, β = 1][state][lane].</summary>
+    /// <summary>Next-iteration initialisation: [decoder][buffer][α = 0, β = 1][state][lane]; state 0 stays 0.</summary>
     private protected readonly AlignedInt16Buffer _nii = new(2 * 2 * 2 * 8 * Lanes);
 
     /// <summary>α at step L − 16 and β at step 16 of every window in the pass just run: [α = 0, β = 1][state][lane].</summary>
@@ -75,6 +89,7 @@ public abstract class TurboDecoder
     /// <summary>Tail channel metrics of each constituent code: [decoder][x0, z0, x1, z1, x2, z2].</summary>
     private readonly short[] _tail = new short[12];
 
+    private readonly sbyte[] _staging = new sbyte[TurboBlockParameters.CircularBufferLength(TurboInterleaver.MaxBlockSize) + 64];
     private readonly int[] _niiRead = new int[2];
     private readonly int[] _niiLastRead = new int[2];
     private readonly byte[] _hardBits = new byte[TurboInterleaver.MaxBlockSize + 8];
@@ -136,15 +151,14 @@ public abstract class TurboDecoder
         while (true)
         {
             iteration++;
-            HalfIteration(0);
-            ScaleExtrinsic(scale);
-            Interleave();
-            HalfIteration(1);
-
             bool last = iteration == settings.IterMax;
             bool stop = last;
             bool mayStop = settings.EarlyTermination != TurboEarlyTermination.None && iteration >= iterMin;
-            if (last || settings.EarlyTermination == TurboEarlyTermination.HardDecisions || mayStop)
+            bool decide = last || mayStop || settings.EarlyTermination == TurboEarlyTermination.HardDecisions;
+            HalfIteration(0, scale, false);
+            Gather(_apriori[1], tables.DecoderInterleave);
+            HalfIteration(1, scale, decide);
+            if (decide)
             {
                 HardDecisions(hard);
                 crcPassed = null;
@@ -165,8 +179,7 @@ public abstract class TurboDecoder
                 break;
             }
 
-            ScaleExtrinsic(scale);
-            Deinterleave();
+            Gather(_apriori[0], tables.DecoderDeinterleave);
         }
 
         if (settings.Crc is CrcType check && crcPassed is null)
@@ -184,24 +197,14 @@ public abstract class TurboDecoder
     }
 
     /// <summary>
-    /// One constituent decoder over every window: reads μ = Ls + La and Lp of <paramref name="decoder"/> (rows
-    /// 0..L + 31, halos filled), the next-iteration initialisation of buffer <paramref name="niiRead"/> and the tail β;
-    /// writes E for rows 16..L + 15 into the extrinsic array and α(L − 16), β(16) of every lane into the save area.
+    /// One constituent decoder over every window: reads Ls, La and Lp of <paramref name="decoder"/> (guard rows
+    /// included), the next-iteration initialisation of buffer <paramref name="niiRead"/> and the tail β; writes the
+    /// scaled extrinsic values (<see cref="ScaleOne"/>) of the window rows, the a posteriori values μ + E when
+    /// <paramref name="writePosterior"/>, and α(L − 16), β(16) of every lane into the save area (states 1..7).
     /// </summary>
-    private protected abstract void RunMap(int decoder, int niiRead);
+    private protected abstract void RunMap(int decoder, int niiRead, int scale, bool writePosterior);
 
-    /// <summary>E ← clamp((clamp(E, ±1023)·scale + 8) ≫ 4, ±511) over the window rows (all lanes).</summary>
-    private protected virtual void ScaleExtrinsic(int scale)
-    {
-        int rows = Tables.WindowLength;
-        Span<short> extrinsic = _extrinsic.Span.Slice(Guard * Lanes, rows * Lanes);
-        for (int i = 0; i < extrinsic.Length; i++)
-        {
-            extrinsic[i] = ScaleOne(extrinsic[i], scale);
-        }
-    }
-
-    /// <summary>The scaling of one extrinsic value, as <see cref="ScaleExtrinsic"/> defines it.</summary>
+    /// <summary>The extrinsic value handed to the other decoder: clamp((clamp(E, ±1023)·scale + 8) ≫ 4, ±511).</summary>
     private protected static short ScaleOne(short extrinsic, int scale)
     {
         int e = Math.Clamp((int)extrinsic, -ExtrinsicLimit, ExtrinsicLimit);
@@ -214,21 +217,24 @@ public abstract class TurboDecoder
     /// <summary>
     /// The scalar schedule of one constituent decoder, the reference every width matches. Lanes run one after the
     /// other; each does its forward guard and window (saving α at L − 16), then its backward guard and window
-    /// (computing E, saving β at 16).
+    /// (computing E, saving β at 16). μ = Ls + La is formed per step with int16 wrap-around, as the lanes do.
     /// </summary>
     /// <param name="decoder">0 or 1.</param>
     /// <param name="niiRead">The initialisation buffer to read.</param>
-    /// <param name="writeExtrinsic">Write E into the extrinsic array.</param>
+    /// <param name="scale">The extrinsic scale (1/16 units), or 0 to write no extrinsic values.</param>
+    /// <param name="writePosterior">Write μ + E into the a posteriori array.</param>
     /// <param name="parityApp">Empty, or the physical-layout array receiving the a posteriori value of each parity bit.</param>
     /// <param name="tailApp">Empty, or 6 values receiving the a posteriori values of the tail (x0, z0, x1, z1, x2, z2).</param>
-    private protected void MapScalar(int decoder, int niiRead, bool writeExtrinsic, Span<short> parityApp, Span<int> tailApp)
+    private protected void MapScalar(int decoder, int niiRead, int scale, bool writePosterior, Span<short> parityApp, Span<int> tailApp)
     {
         TurboCodeTables tables = Tables;
         int windows = tables.Windows;
         int length = tables.WindowLength;
-        Span<short> mu = _mu[decoder].Span;
+        Span<short> sys = _systematic[decoder].Span;
+        Span<short> apriori = _apriori[decoder].Span;
         Span<short> parity = _parity[decoder].Span;
         Span<short> extrinsic = _extrinsic.Span;
+        Span<short> posterior = _posterior.Span;
         Span<short> nii = _nii.Span;
         Span<short> save = _save.Span;
         Span<short> alphas = _alpha.Span;
@@ -236,7 +242,7 @@ public abstract class TurboDecoder
         Span<short> b = stackalloc short[8];
         for (int w = 0; w < windows; w++)
         {
-            // Forward: guard from the saved α (lane 0 starts in state 0 instead), then the window.
+            // Forward: guard from the saved α (window 0 starts in state 0 instead), then the window.
             if (w == 0)
             {
                 a.Fill(NegativeInfinity);
@@ -252,7 +258,8 @@ public abstract class TurboDecoder
 
                 for (int row = 0; row < Guard; row++)
                 {
-                    TurboTrellis.Forward(a, mu[(row * Lanes) + w], parity[(row * Lanes) + w]);
+                    int index = (row * Lanes) + w;
+                    TurboTrellis.Forward(a, (short)(sys[index] + apriori[index]), parity[index]);
                 }
             }
 
@@ -268,10 +275,10 @@ public abstract class TurboDecoder
 
                 a.CopyTo(alphas.Slice(t * 8, 8));
                 int index = ((t + Guard) * Lanes) + w;
-                TurboTrellis.Forward(a, mu[index], parity[index]);
+                TurboTrellis.Forward(a, (short)(sys[index] + apriori[index]), parity[index]);
             }
 
-            // Backward: guard from the saved β (the last lane starts from the tail instead), then the window.
+            // Backward: guard from the saved β (the last window starts from its tail's β instead), then the window.
             if (w == windows - 1)
             {
                 _tailBeta.AsSpan(decoder * 8, 8).CopyTo(b);
@@ -286,25 +293,33 @@ public abstract class TurboDecoder
 
                 for (int row = (2 * Guard) + length - 1; row >= Guard + length; row--)
                 {
-                    TurboTrellis.Backward(b, mu[(row * Lanes) + w], parity[(row * Lanes) + w]);
+                    int index = (row * Lanes) + w;
+                    TurboTrellis.Backward(b, (short)(sys[index] + apriori[index]), parity[index]);
                 }
             }
 
             for (int t = length - 1; t >= 0; t--)
             {
                 int index = ((t + Guard) * Lanes) + w;
+                short mu = (short)(sys[index] + apriori[index]);
                 ReadOnlySpan<short> alpha = alphas.Slice(t * 8, 8);
-                if (writeExtrinsic)
+                short e = TurboTrellis.Extrinsic(alpha, b, parity[index]);
+                if (scale != 0)
                 {
-                    extrinsic[index] = TurboTrellis.Extrinsic(alpha, b, parity[index]);
+                    extrinsic[index] = ScaleOne(e, scale);
+                }
+
+                if (writePosterior)
+                {
+                    posterior[index] = (short)(mu + e);
                 }
 
                 if (!parityApp.IsEmpty)
                 {
-                    parityApp[index] = TurboTrellis.ParityPosterior(alpha, b, mu[index], parity[index]);
+                    parityApp[index] = TurboTrellis.ParityPosterior(alpha, b, mu, parity[index]);
                 }
 
-                TurboTrellis.Backward(b, mu[index], parity[index]);
+                TurboTrellis.Backward(b, mu, parity[index]);
                 if (t == Guard)
                 {
                     for (int s = 0; s < 8; s++)
@@ -359,6 +374,11 @@ public abstract class TurboDecoder
             ThrowArgument(nameof(settings), $"extrinsic scale = {settings.ExtrinsicScale} is invalid: allowed [0, 31] (1/16 units, 0 = default).");
         }
 
+        if (settings.EarlyTermination is not (TurboEarlyTermination.None or TurboEarlyTermination.Crc or TurboEarlyTermination.HardDecisions))
+        {
+            ThrowArgument(nameof(settings), $"early termination = {settings.EarlyTermination} is invalid.");
+        }
+
         if (settings.EarlyTermination == TurboEarlyTermination.Crc && settings.Crc is null)
         {
             ThrowArgument(nameof(settings), "early termination by CRC needs a CRC type.");
@@ -367,11 +387,6 @@ public abstract class TurboDecoder
         if (settings.Crc is CrcType crc && crc is not (CrcType.Crc24A or CrcType.Crc24B or CrcType.Crc16))
         {
             ThrowArgument(nameof(settings), $"CRC = {crc} is invalid: allowed Crc24A, Crc24B, Crc16 or null.");
-        }
-
-        if (settings.EarlyTermination is not (TurboEarlyTermination.None or TurboEarlyTermination.Crc or TurboEarlyTermination.HardDecisions))
-        {
-            ThrowArgument(nameof(settings), $"early termination = {settings.EarlyTermination} is invalid.");
         }
 
         if (settings.InputFormat is not (TurboInputFormat.CircularBuffer or TurboInputFormat.Streams))
@@ -383,77 +398,75 @@ public abstract class TurboDecoder
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowArgument(string name, string message) => throw new ArgumentException(message, name);
 
-    /// <summary>int8 LLR → metric (positive = 1), −128 read as −127.</summary>
-    private static short Metric(sbyte llr, bool positiveIsOne)
+    /// <summary>metric = clamp(llr, −127, 127), negated unless positive LLRs mean 1.</summary>
+    private static void ConvertInput(ReadOnlySpan<sbyte> input, Span<sbyte> metrics, bool positiveIsOne)
     {
-        int value = Math.Max((int)llr, -127);
-        return (short)(positiveIsOne ? value : -value);
+        int i = 0;
+        int count = Vector<sbyte>.Count;
+        var floor = new Vector<sbyte>(-127);
+        for (; i + count <= input.Length; i += count)
+        {
+            Vector<sbyte> v = Vector.Max(new Vector<sbyte>(input.Slice(i, count)), floor);
+            (positiveIsOne ? v : -v).CopyTo(metrics.Slice(i, count));
+        }
+
+        for (; i < input.Length; i++)
+        {
+            int v = Math.Max((int)input[i], -127);
+            metrics[i] = (sbyte)(positiveIsOne ? v : -v);
+        }
     }
 
     /// <summary>
-    /// Fills the systematic and parity arrays of both constituent decoders (window layout), the tails, μ1 = Ls (no a
-    /// priori yet), the parity halos, the tail β and a uniform next-iteration initialisation.
+    /// Fills the systematic and parity arrays of both constituent decoders (window layout, guard rows and unused lanes
+    /// included), the tails, La1 = 0, the tail β and a uniform next-iteration initialisation.
     /// </summary>
     private void Load(TurboCodeTables tables, ReadOnlySpan<sbyte> input, in TurboDecodeSettings settings)
     {
-        int windows = tables.Windows;
-        int length = tables.WindowLength;
-        int d = tables.D;
-        int kPi = tables.KPi;
-        bool positiveIsOne = settings.InputPositiveIsOne;
+        int kw = tables.Kw;
+        int size = tables.DecoderRows * Lanes;
         bool circular = settings.InputFormat == TurboInputFormat.CircularBuffer;
-        ReadOnlySpan<ushort> source = tables.StreamSource;
-        ReadOnlySpan<ushort> interleave = tables.DecoderInterleave;
-        int used = tables.DecoderRows * Lanes;
-        Span<short> sys0 = _systematic[0].Span;
-        Span<short> sys1 = _systematic[1].Span;
-        Span<short> par0 = _parity[0].Span;
-        Span<short> par1 = _parity[1].Span;
-        if (windows < Lanes)
+
+        // Stage the input as metrics (positive = 1, −128 read as −127) with a zero at index Kw for positions without a
+        // source: one vector pass, then every array is a plain gather.
+        Span<sbyte> staging = _staging.AsSpan(0, kw + 1);
+        ConvertInput(input[..kw], staging, settings.InputPositiveIsOne);
+        staging[kw] = 0;
+        ReadOnlySpan<ushort> source = circular ? tables.DecoderSource : tables.DecoderStreamSource;
+        ref sbyte from = ref MemoryMarshal.GetReference(staging);
+        ref ushort index = ref MemoryMarshal.GetReference(source);
+        ref short sys0 = ref _systematic[0].Reference;
+        ref short par0 = ref _parity[0].Reference;
+        ref short par1 = ref _parity[1].Reference;
+        for (int i = 0; i < size; i++)
         {
-            // Lanes past the last window are computed by the vector paths: they must hold zeros.
-            sys0[..used].Clear();
-            sys1[..used].Clear();
-            par0[..used].Clear();
-            par1[..used].Clear();
-            _mu[0].Span[..used].Clear();
-            _mu[1].Span[..used].Clear();
-            _extrinsic.Span[..used].Clear();
+            Unsafe.Add(ref sys0, i) = Unsafe.Add(ref from, Unsafe.Add(ref index, i));
+            Unsafe.Add(ref par0, i) = Unsafe.Add(ref from, Unsafe.Add(ref index, size + i));
+            Unsafe.Add(ref par1, i) = Unsafe.Add(ref from, Unsafe.Add(ref index, (2 * size) + i));
         }
 
-        for (int w = 0; w < windows; w++)
+        // The zero row stays 0 in every array the tables point into (a previous, longer block may have used it).
+        _systematic[0].Span.Slice(tables.ZeroIndex, Lanes).Clear();
+        _extrinsic.Span.Slice(tables.ZeroIndex, Lanes).Clear();
+        ref short sys1 = ref _systematic[1].Reference;
+        ref ushort interleave = ref MemoryMarshal.GetArrayDataReference(tables.DecoderInterleave);
+        for (int i = 0; i < size; i++)
         {
-            for (int t = 0; t < length; t++)
-            {
-                int n = (w * length) + t;
-                int index = ((t + Guard) * Lanes) + w;
-                sys0[index] = Metric(input[circular ? source[n] : n], positiveIsOne);
-                par0[index] = Metric(input[circular ? source[d + n] : kPi + n], positiveIsOne);
-                par1[index] = Metric(input[circular ? source[(2 * d) + n] : (2 * kPi) + n], positiveIsOne);
-            }
-        }
-
-        for (int w = 0; w < windows; w++)
-        {
-            for (int t = 0; t < length; t++)
-            {
-                int index = ((t + Guard) * Lanes) + w;
-                sys1[index] = sys0[interleave[index]];
-            }
+            Unsafe.Add(ref sys1, i) = Unsafe.Add(ref sys0, Unsafe.Add(ref interleave, i));
         }
 
         // The twelve tail values in d order are x_K, z_K, x_K+1, z_K+1, x_K+2, z_K+2 of each encoder in turn.
+        ReadOnlySpan<ushort> streamSource = tables.StreamSource;
         int k = tables.K;
+        int d = tables.D;
         for (int j = 0; j < 12; j++)
         {
             int stream = j % 3;
             int n = k + (j / 3);
-            _tail[j] = Metric(input[circular ? source[(stream * d) + n] : (stream * kPi) + n], positiveIsOne);
+            _tail[j] = staging[circular ? streamSource[(stream * d) + n] : (stream * tables.KPi) + n];
         }
 
-        sys0.Slice(Guard * Lanes, length * Lanes).CopyTo(_mu[0].Span.Slice(Guard * Lanes));
-        ExchangeHalo(_parity[0].Span);
-        ExchangeHalo(_parity[1].Span);
+        _apriori[0].Span[..size].Clear();
         TurboTrellis.TailBeta(_tail.AsSpan(0, 6), _tailBeta.AsSpan(0, 8));
         TurboTrellis.TailBeta(_tail.AsSpan(6, 6), _tailBeta.AsSpan(8, 8));
         _nii.Span.Clear();
@@ -461,132 +474,86 @@ public abstract class TurboDecoder
         _niiRead[1] = 0;
     }
 
-    /// <summary>
-    /// Fills the guard rows: rows 0..15 of lane w are rows L..L + 15 of lane w − 1 (its last 16 steps), rows L + 16..
-    /// L + 31 of lane w are rows 16..31 of lane w + 1 (its first 16 steps); lanes without that neighbour get zeros.
-    /// </summary>
-    private void ExchangeHalo(Span<short> array)
+    /// <summary>destination[i] = extrinsic[map[i]] over every physical index: a (de)interleaver with its guard rows.</summary>
+    private void Gather(AlignedInt16Buffer destination, ushort[] map)
     {
-        int windows = Tables.Windows;
-        int length = Tables.WindowLength;
-        for (int g = 0; g < Guard; g++)
+        ref short to = ref destination.Reference;
+        ref short from = ref _extrinsic.Reference;
+        ref ushort index = ref MemoryMarshal.GetArrayDataReference(map);
+        int size = Tables.DecoderRows * Lanes;
+        int i = 0;
+        for (; i + 4 <= size; i += 4)
         {
-            Span<short> prefix = array.Slice(g * Lanes, Lanes);
-            ReadOnlySpan<short> last = array.Slice((length + g) * Lanes, Lanes);
-            Span<short> suffix = array.Slice((Guard + length + g) * Lanes, Lanes);
-            ReadOnlySpan<short> first = array.Slice((Guard + g) * Lanes, Lanes);
-            prefix[0] = 0;
-            for (int w = 1; w < windows; w++)
-            {
-                prefix[w] = last[w - 1];
-            }
+            Unsafe.Add(ref to, i) = Unsafe.Add(ref from, Unsafe.Add(ref index, i));
+            Unsafe.Add(ref to, i + 1) = Unsafe.Add(ref from, Unsafe.Add(ref index, i + 1));
+            Unsafe.Add(ref to, i + 2) = Unsafe.Add(ref from, Unsafe.Add(ref index, i + 2));
+            Unsafe.Add(ref to, i + 3) = Unsafe.Add(ref from, Unsafe.Add(ref index, i + 3));
+        }
 
-            for (int w = 0; w < windows - 1; w++)
-            {
-                suffix[w] = first[w + 1];
-            }
-
-            suffix[windows - 1] = 0;
+        for (; i < size; i++)
+        {
+            Unsafe.Add(ref to, i) = Unsafe.Add(ref from, Unsafe.Add(ref index, i));
         }
     }
 
     /// <summary>Runs constituent decoder <paramref name="decoder"/> and hands its window edges to the next iteration.</summary>
-    private void HalfIteration(int decoder)
+    private void HalfIteration(int decoder, int scale, bool writePosterior)
     {
-        ExchangeHalo(_mu[decoder].Span);
         int read = _niiRead[decoder];
-        RunMap(decoder, read);
+        RunMap(decoder, read, scale, writePosterior);
         int write = read ^ 1;
-        int windows = Tables.Windows;
+        int shift = Tables.Windows - 1;
         Span<short> nii = _nii.Span;
         Span<short> save = _save.Span;
         int alphaOut = NiiOffset(decoder, write, 0);
         int betaOut = NiiOffset(decoder, write, 1);
+
+        // α at step L − 16 of window w starts window w + 1's guard; β at step 16 of window w ends window w − 1's.
+        // State 0 is 0 after every normalisation, so its rows are never written.
         for (int s = 1; s < 8; s++)
         {
-            // State 0 is always 0 after normalisation (its rows stay 0). α at step L − 16 of window w starts window w + 1's guard; β at step 16 of window w ends window w − 1's.
-            for (int w = 1; w < windows; w++)
-            {
-                nii[alphaOut + (s * Lanes) + w] = save[(s * Lanes) + w - 1];
-                nii[betaOut + (s * Lanes) + w - 1] = save[(8 * Lanes) + (s * Lanes) + w];
-            }
+            save.Slice(s * Lanes, shift).CopyTo(nii.Slice(alphaOut + (s * Lanes) + 1));
+            save.Slice((8 * Lanes) + (s * Lanes) + 1, shift).CopyTo(nii.Slice(betaOut + (s * Lanes)));
         }
 
         _niiLastRead[decoder] = read;
         _niiRead[decoder] = write;
     }
 
-    /// <summary>μ2 = Ls2 + scaled E1 through the interleaver: position i of decoder 2 takes natural position Π(i).</summary>
-    private void Interleave()
-    {
-        TurboCodeTables tables = Tables;
-        ReadOnlySpan<ushort> interleave = tables.DecoderInterleave;
-        ref short sys = ref _systematic[1].Reference;
-        ref short mu = ref _mu[1].Reference;
-        ref short extrinsic = ref _extrinsic.Reference;
-        int windows = tables.Windows;
-        int end = (Guard + tables.WindowLength) * Lanes;
-        for (int row = Guard * Lanes; row < end; row += Lanes)
-        {
-            for (int w = 0; w < windows; w++)
-            {
-                int i = row + w;
-                Unsafe.Add(ref mu, i) =
-                    (short)(Unsafe.Add(ref sys, i) + Unsafe.Add(ref extrinsic, interleave[i]));
-            }
-        }
-    }
-
-    /// <summary>μ1 = Ls1 + scaled E2 through the inverse interleaver.</summary>
-    private void Deinterleave()
-    {
-        TurboCodeTables tables = Tables;
-        ReadOnlySpan<ushort> interleave = tables.DecoderInterleave;
-        ref short sys = ref _systematic[0].Reference;
-        ref short mu = ref _mu[0].Reference;
-        ref short extrinsic = ref _extrinsic.Reference;
-        int windows = tables.Windows;
-        int end = (Guard + tables.WindowLength) * Lanes;
-        for (int row = Guard * Lanes; row < end; row += Lanes)
-        {
-            for (int w = 0; w < windows; w++)
-            {
-                int i = row + w;
-                int j = interleave[i];
-                Unsafe.Add(ref mu, j) =
-                    (short)(Unsafe.Add(ref sys, j) + Unsafe.Add(ref extrinsic, i));
-            }
-        }
-    }
-
-    /// <summary>Hard decisions (a posteriori μ2 + E2 &gt; 0 → 1) in natural order, packed MSB-first.</summary>
+    /// <summary>
+    /// Hard decisions (a posteriori value &gt; 0 → 1) in natural order, packed MSB-first: natural position n sits at
+    /// step t of window w of the first decoder, whose value the second decoder computed at the deinterleaved index.
+    /// </summary>
     private void HardDecisions(Span<byte> packed)
     {
         TurboCodeTables tables = Tables;
-        ReadOnlySpan<ushort> interleave = tables.DecoderInterleave;
-        ReadOnlySpan<short> mu = _mu[1].Span;
-        ReadOnlySpan<short> extrinsic = _extrinsic.Span;
-        Span<byte> bits = _hardBits;
+        ref ushort deinterleave = ref MemoryMarshal.GetArrayDataReference(tables.DecoderDeinterleave);
+        ref short posterior = ref _posterior.Reference;
         int windows = tables.Windows;
         int length = tables.WindowLength;
-        int end = (Guard + length) * Lanes;
-        for (int row = Guard * Lanes; row < end; row += Lanes)
+        int accumulator = 0;
+        int bits = 0;
+        int output = 0;
+        for (int w = 0; w < windows; w++)
         {
-            for (int w = 0; w < windows; w++)
+            int index = (Guard * Lanes) + w;
+            for (int t = 0; t < length; t++, index += Lanes)
             {
-                int i = row + w;
-                int j = interleave[i];
-                int natural = ((j & (Lanes - 1)) * length) + (j / Lanes) - Guard;
-                bits[natural] = (short)(mu[i] + extrinsic[i]) > 0 ? (byte)1 : (byte)0;
+                int value = Unsafe.Add(ref posterior, Unsafe.Add(ref deinterleave, index));
+                accumulator = (accumulator << 1) | (int)((uint)-value >> 31);
+                if (++bits == 8)
+                {
+                    packed[output++] = (byte)accumulator;
+                    accumulator = 0;
+                    bits = 0;
+                }
             }
         }
-
-        TurboEncoder.Pack(bits[..tables.K], packed);
     }
 
     /// <summary>
     /// The soft output: re-runs both constituent decoders of the last iteration (same inputs, same initialisation) in
-    /// the scalar schedule to get the parity and tail a posteriori values; the systematic ones are μ2 + E2.
+    /// the scalar schedule to get the parity and tail a posteriori values; the systematic ones are Ls2 + La2 + E2.
     /// </summary>
     private void WriteSoftOutput(Span<sbyte> soft, bool positiveIsOne)
     {
@@ -597,25 +564,22 @@ public abstract class TurboDecoder
         int windows = tables.Windows;
         int length = tables.WindowLength;
         int k = tables.K;
-        ReadOnlySpan<ushort> interleave = tables.DecoderInterleave;
-        ReadOnlySpan<short> mu = _mu[1].Span;
-        ReadOnlySpan<short> extrinsic = _extrinsic.Span;
 
-        // Systematic: decoder 2's a posteriori value at i belongs to natural position Π(i).
+        ReadOnlySpan<ushort> deinterleave = tables.DecoderDeinterleave;
+        ReadOnlySpan<short> posterior = _posterior.Span;
+
+        // Systematic: natural position n's a posteriori value is the second decoder's at the deinterleaved index.
         for (int w = 0; w < windows; w++)
         {
             for (int t = 0; t < length; t++)
             {
-                int i = ((t + Guard) * Lanes) + w;
-                int j = interleave[i];
-                int natural = ((j & (Lanes - 1)) * length) + (j / Lanes) - Guard;
-                soft[3 * natural] = Saturate(mu[i] + extrinsic[i], positiveIsOne);
+                soft[3 * ((w * length) + t)] = Saturate(posterior[deinterleave[((t + Guard) * Lanes) + w]], positiveIsOne);
             }
         }
 
         for (int decoder = 0; decoder < 2; decoder++)
         {
-            MapScalar(decoder, _niiLastRead[decoder], writeExtrinsic: false, parityApp, tail.Slice(6 * decoder, 6));
+            MapScalar(decoder, _niiLastRead[decoder], scale: 0, writePosterior: false, parityApp, tail.Slice(6 * decoder, 6));
             for (int w = 0; w < windows; w++)
             {
                 for (int t = 0; t < length; t++)

@@ -8,5 +8,6 @@ internal sealed class TurboDecoderScalar : TurboDecoder
     {
     }
 
-    private protected override void RunMap(int decoder, int niiRead) => MapScalar(decoder, niiRead, writeExtrinsic: true, default, default);
+    private protected override void RunMap(int decoder, int niiRead, int scale, bool writePosterior) =>
+        MapScalar(decoder, niiRead, scale, writePosterior, default, default);
 }

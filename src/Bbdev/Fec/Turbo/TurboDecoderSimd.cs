@@ -24,16 +24,24 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
     {
     }
 
-    private protected override void RunMap(int decoder, int niiRead)
+    private protected override void RunMap(int decoder, int niiRead, int scale, bool writePosterior)
     {
         TurboCodeTables tables = Tables;
         int windows = tables.Windows;
         int length = tables.WindowLength;
         int count = TOps.Count;
-        ref short mu = ref _mu[decoder].Reference;
+        ref short sys = ref _systematic[decoder].Reference;
+        ref short apriori = ref _apriori[decoder].Reference;
         ref short parity = ref _parity[decoder].Reference;
         ref short extrinsic = ref _extrinsic.Reference;
+        ref short posterior = ref _posterior.Reference;
         ref short nii = ref _nii.Reference;
+        TVec low = TOps.Broadcast(-ExtrinsicLimit);
+        TVec high = TOps.Broadcast(ExtrinsicLimit);
+        TVec lowOut = TOps.Broadcast(-AprioriLimit);
+        TVec highOut = TOps.Broadcast(AprioriLimit);
+        TVec factor = TOps.Broadcast((short)scale);
+        TVec half = TOps.Broadcast(8);
         ref short save = ref _save.Reference;
         ref short alphas = ref _alpha.Reference;
         for (int lane0 = 0; lane0 < windows; lane0 += count)
@@ -50,7 +58,7 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
             for (int row = 0; row < Guard; row++)
             {
                 int index = (row * Lanes) + lane0;
-                Forward(ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7, TOps.Load(ref Unsafe.Add(ref mu, index)), TOps.Load(ref Unsafe.Add(ref parity, index)));
+                Forward(ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7, Mu(ref sys, ref apriori, index), TOps.Load(ref Unsafe.Add(ref parity, index)));
             }
 
             if (lane0 == 0)
@@ -69,7 +77,7 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
                 StoreStates(ref alpha, count, a1, a2, a3, a4, a5, a6, a7);
                 alpha = ref Unsafe.Add(ref alpha, 8 * count);
                 int index = ((t + Guard) * Lanes) + lane0;
-                Forward(ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7, TOps.Load(ref Unsafe.Add(ref mu, index)), TOps.Load(ref Unsafe.Add(ref parity, index)));
+                Forward(ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7, Mu(ref sys, ref apriori, index), TOps.Load(ref Unsafe.Add(ref parity, index)));
             }
 
             // Backward guard from the previous iteration's β (the last window is then set to its tail's β).
@@ -84,7 +92,7 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
             for (int row = (2 * Guard) + length - 1; row >= Guard + length; row--)
             {
                 int index = (row * Lanes) + lane0;
-                Backward(ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, TOps.Load(ref Unsafe.Add(ref mu, index)), TOps.Load(ref Unsafe.Add(ref parity, index)));
+                Backward(ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, Mu(ref sys, ref apriori, index), TOps.Load(ref Unsafe.Add(ref parity, index)));
             }
 
             int last = windows - 1 - lane0;
@@ -97,9 +105,18 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
             {
                 alpha = ref Unsafe.Add(ref alphas, t * 8 * count);
                 int index = ((t + Guard) * Lanes) + lane0;
-                TVec m = TOps.Load(ref Unsafe.Add(ref mu, index));
+                TVec m = Mu(ref sys, ref apriori, index);
                 TVec p = TOps.Load(ref Unsafe.Add(ref parity, index));
-                TOps.Store(Step(ref alpha, count, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, m, p), ref Unsafe.Add(ref extrinsic, index));
+                TVec e = Step(ref alpha, count, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, m, p);
+                if (writePosterior)
+                {
+                    TOps.Store(TOps.Add(m, e), ref Unsafe.Add(ref posterior, index));
+                }
+
+                // The scaling of ScaleOne: clamp, multiply, round, shift, clamp.
+                e = TOps.Min(TOps.Max(e, low), high);
+                e = TOps.ShiftRightArithmetic(TOps.Add(TOps.MultiplyLow(e, factor), half), 4);
+                TOps.Store(TOps.Min(TOps.Max(e, lowOut), highOut), ref Unsafe.Add(ref extrinsic, index));
                 if (t == Guard)
                 {
                     StoreStates(ref Unsafe.Add(ref save, (9 * Lanes) + lane0), Lanes, b1, b2, b3, b4, b5, b6, b7);
@@ -108,25 +125,10 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
         }
     }
 
-    private protected override void ScaleExtrinsic(int scale)
-    {
-        int count = TOps.Count;
-        int elements = Tables.WindowLength * Lanes;
-        ref short extrinsic = ref Unsafe.Add(ref _extrinsic.Reference, Guard * Lanes);
-        TVec low = TOps.Broadcast(-ExtrinsicLimit);
-        TVec high = TOps.Broadcast(ExtrinsicLimit);
-        TVec lowOut = TOps.Broadcast(-AprioriLimit);
-        TVec highOut = TOps.Broadcast(AprioriLimit);
-        TVec factor = TOps.Broadcast((short)scale);
-        TVec half = TOps.Broadcast(8);
-        for (int i = 0; i < elements; i += count)
-        {
-            ref short at = ref Unsafe.Add(ref extrinsic, i);
-            TVec e = TOps.Min(TOps.Max(TOps.Load(ref at), low), high);
-            e = TOps.ShiftRightArithmetic(TOps.Add(TOps.MultiplyLow(e, factor), half), 4);
-            TOps.Store(TOps.Min(TOps.Max(e, lowOut), highOut), ref at);
-        }
-    }
+    /// <summary>μ = Ls + La at <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Mu(ref short sys, ref short apriori, int index) =>
+        TOps.Add(TOps.Load(ref Unsafe.Add(ref sys, index)), TOps.Load(ref Unsafe.Add(ref apriori, index)));
 
     private static ReadOnlySpan<short> StartState => [0, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity];
 
