@@ -53,6 +53,101 @@ public abstract class BbdevDriverConformanceSuite
         }
     }
 
+    public static TheoryData<string> TurboVectors()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in ConformanceVectorFiles.Names())
+        {
+            if (name == ConformanceVectorFiles.Missing || name.StartsWith("turbo_", StringComparison.Ordinal))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// test-bbdev's validation test on every turbo vector (early termination forced on, iter_max 6). A driver without
+    /// the op type skips with the reason; one that has it must pass every vector.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TurboVectors))]
+    public void TurboVector_PassesValidation(string vectorName)
+    {
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(vectorName));
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, vector.OpType);
+        string? unsuitable = VectorOpSet.CheckSuitability(vector, device.Info);
+        Assert.True(unsuitable is null, $"{device.DriverName} supports {vector.OpType} and must run every turbo vector: {unsuitable}");
+        using VectorOpSet set = VectorOpSet.Create(vector, device.Info, VectorOps, new VectorOpOptions { IterMax = 6 });
+        Start(device, vector.OpType, queues: 1, queueSize: 16);
+        RunInBursts(device, 0, set, burst: 4);
+        for (int i = 0; i < set.Count; i++)
+        {
+            Assert.Null(set.ValidateDequeued(i));
+        }
+    }
+
+    /// <summary>The throughput/latency setup: the vector's flags as they are (no early termination), iter_max 6.</summary>
+    [Theory]
+    [MemberData(nameof(TurboVectors))]
+    public void TurboVector_PassesWithEarlyTerminationOff(string vectorName)
+    {
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(vectorName));
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, vector.OpType);
+        using VectorOpSet set = VectorOpSet.Create(vector, device.Info, 2, new VectorOpOptions { IterMax = 6, Mode = VectorTestMode.Performance });
+        Start(device, vector.OpType, queues: 1, queueSize: 16);
+        RunInBursts(device, 0, set, burst: 2);
+        for (int i = 0; i < set.Count; i++)
+        {
+            Assert.Null(set.ValidateDequeued(i));
+            if (vector.OpType == BbdevOpType.TurboDec)
+            {
+                Assert.Equal(6, set.IterCountOf(i));
+            }
+        }
+    }
+
+    [Fact]
+    public void TurboInvalidOp_IsAcceptedAndCompletesWithDataError()
+    {
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, BbdevOpType.TurboEnc);
+        using var buffers = new TestBuffers();
+        Start(device, BbdevOpType.TurboEnc, queues: 1, queueSize: 16);
+        TurboEncOp good = buffers.SmallTurboEncodeOp(0, k: 40);
+        TurboEncOp bad = buffers.SmallTurboEncodeOp(1, k: 44);
+        Assert.Equal(2, device.EnqueueTurboEnc(0, [good, bad]));
+        var done = new TurboEncOp[2];
+        DateTime deadline = DateTime.UtcNow.AddMinutes(1);
+        for (int got = 0; got < 2;)
+        {
+            int n = device.DequeueTurboEnc(0, done.AsSpan(got));
+            got += n;
+            if (n == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "ops did not come back within a minute");
+                device.WaitForCompletions(0, TimeSpan.FromMilliseconds(10));
+            }
+        }
+
+        Assert.Equal(new ulong[] { 0, 1 }, done.Select(o => o.OpaqueData));
+        Assert.Equal(BbdevOpStatus.None, done[0].Status);
+        Assert.Equal(BbdevOpStatus.DataError, done[1].Status);
+        Assert.Contains("k = 44", done[1].StatusDetail, StringComparison.Ordinal);
+    }
+
+    /// <summary>Skips the test, naming the driver and op type, when the device has no capability for <paramref name="opType"/>.</summary>
+    protected static void SkipUnlessSupported(BbdevDevice device, BbdevOpType opType)
+    {
+        if (device.Info.FindCapability(opType) is null)
+        {
+            Assert.Skip($"{device.DriverName} does not support {opType} (capabilities: {string.Join(", ", device.Info.Capabilities.Select(c => c.OpType))}).");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(LdpcVectors))]
     public void Vector_PassesWithEarlyTerminationOff(string vectorName)
