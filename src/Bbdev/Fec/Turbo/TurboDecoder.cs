@@ -83,6 +83,9 @@ public abstract class TurboDecoder
     /// <summary>α at step L − 16 and β at step 16 of every window in the pass just run: [α = 0, β = 1][state][lane].</summary>
     private protected readonly AlignedInt16Buffer _save = new(2 * 8 * Lanes);
 
+    /// <summary>α at step K of each constituent code (the last window's final forward metrics): [decoder][state].</summary>
+    private protected readonly short[] _alphaK = new short[16];
+
     /// <summary>β at step K of each constituent code, from its tail: [decoder][state].</summary>
     private protected readonly short[] _tailBeta = new short[16];
 
@@ -91,11 +94,10 @@ public abstract class TurboDecoder
 
     private readonly sbyte[] _staging = new sbyte[TurboBlockParameters.CircularBufferLength(TurboInterleaver.MaxBlockSize) + 64];
     private readonly int[] _niiRead = new int[2];
-    private readonly int[] _niiLastRead = new int[2];
     private readonly byte[] _hardBits = new byte[TurboInterleaver.MaxBlockSize + 8];
     private readonly byte[] _hardPacked = new byte[TurboInterleaver.MaxBlockSize / 8];
     private readonly byte[] _previousHard = new byte[TurboInterleaver.MaxBlockSize / 8];
-    private AlignedInt16Buffer? _parityApp;
+    private readonly AlignedInt16Buffer?[] _parityPosterior = new AlignedInt16Buffer?[2];
 
     private protected TurboDecoder(SimdWidth width) => Width = width;
 
@@ -143,6 +145,13 @@ public abstract class TurboDecoder
         Load(tables, input, settings);
 
         int scale = settings.ExtrinsicScale == 0 ? DefaultExtrinsicScale : settings.ExtrinsicScale;
+        bool soft = !softOutput.IsEmpty;
+        if (soft)
+        {
+            _parityPosterior[0] ??= new AlignedInt16Buffer(ArraySize);
+            _parityPosterior[1] ??= new AlignedInt16Buffer(ArraySize);
+        }
+
         int iterMin = Math.Clamp(settings.IterMin, 1, settings.IterMax);
         int bytes = k >> 3;
         Span<byte> hard = _hardPacked.AsSpan(0, bytes);
@@ -155,9 +164,9 @@ public abstract class TurboDecoder
             bool stop = last;
             bool mayStop = settings.EarlyTermination != TurboEarlyTermination.None && iteration >= iterMin;
             bool decide = last || mayStop || settings.EarlyTermination == TurboEarlyTermination.HardDecisions;
-            HalfIteration(0, scale, false);
+            HalfIteration(0, scale, false, soft);
             Gather(_apriori[1], tables.DecoderInterleave);
-            HalfIteration(1, scale, decide);
+            HalfIteration(1, scale, decide, soft);
             if (decide)
             {
                 HardDecisions(hard);
@@ -200,9 +209,11 @@ public abstract class TurboDecoder
     /// One constituent decoder over every window: reads Ls, La and Lp of <paramref name="decoder"/> (guard rows
     /// included), the next-iteration initialisation of buffer <paramref name="niiRead"/> and the tail β; writes the
     /// scaled extrinsic values (<see cref="ScaleOne"/>) of the window rows, the a posteriori values μ + E when
-    /// <paramref name="writePosterior"/>, and α(L − 16), β(16) of every lane into the save area (states 1..7).
+    /// <paramref name="writePosterior"/>, and α(L − 16), β(16) of every lane into the save area (states 1..7). With
+    /// <paramref name="parityPosterior"/> (soft output) it also writes each parity bit's a posteriori value there and α
+    /// at step K into <see cref="_alphaK"/>.
     /// </summary>
-    private protected abstract void RunMap(int decoder, int niiRead, int scale, bool writePosterior);
+    private protected abstract void RunMap(int decoder, int niiRead, int scale, bool writePosterior, Span<short> parityPosterior);
 
     /// <summary>The extrinsic value handed to the other decoder: clamp((clamp(E, ±1023)·scale + 8) ≫ 4, ±511).</summary>
     private protected static short ScaleOne(short extrinsic, int scale)
@@ -223,9 +234,8 @@ public abstract class TurboDecoder
     /// <param name="niiRead">The initialisation buffer to read.</param>
     /// <param name="scale">The extrinsic scale (1/16 units), or 0 to write no extrinsic values.</param>
     /// <param name="writePosterior">Write μ + E into the a posteriori array.</param>
-    /// <param name="parityApp">Empty, or the physical-layout array receiving the a posteriori value of each parity bit.</param>
-    /// <param name="tailApp">Empty, or 6 values receiving the a posteriori values of the tail (x0, z0, x1, z1, x2, z2).</param>
-    private protected void MapScalar(int decoder, int niiRead, int scale, bool writePosterior, Span<short> parityApp, Span<int> tailApp)
+    /// <param name="parityPosterior">Empty, or the physical-layout array receiving the a posteriori value of each parity bit (α at step K then goes to <see cref="_alphaK"/>).</param>
+    private protected void MapScalar(int decoder, int niiRead, int scale, bool writePosterior, Span<short> parityPosterior)
     {
         TurboCodeTables tables = Tables;
         int windows = tables.Windows;
@@ -314,9 +324,9 @@ public abstract class TurboDecoder
                     posterior[index] = (short)(mu + e);
                 }
 
-                if (!parityApp.IsEmpty)
+                if (!parityPosterior.IsEmpty)
                 {
-                    parityApp[index] = TurboTrellis.ParityPosterior(alpha, b, mu, parity[index]);
+                    parityPosterior[index] = TurboTrellis.ParityPosterior(alpha, b, mu, parity[index]);
                 }
 
                 TurboTrellis.Backward(b, mu, parity[index]);
@@ -329,9 +339,9 @@ public abstract class TurboDecoder
                 }
             }
 
-            if (w == windows - 1 && !tailApp.IsEmpty)
+            if (w == windows - 1 && !parityPosterior.IsEmpty)
             {
-                TurboTrellis.TailPosteriors(a, _tail.AsSpan(decoder * 6, 6), tailApp);
+                a.CopyTo(_alphaK.AsSpan(decoder * 8, 8));
             }
         }
     }
@@ -497,10 +507,10 @@ public abstract class TurboDecoder
     }
 
     /// <summary>Runs constituent decoder <paramref name="decoder"/> and hands its window edges to the next iteration.</summary>
-    private void HalfIteration(int decoder, int scale, bool writePosterior)
+    private void HalfIteration(int decoder, int scale, bool writePosterior, bool soft)
     {
         int read = _niiRead[decoder];
-        RunMap(decoder, read, scale, writePosterior);
+        RunMap(decoder, read, scale, writePosterior, soft ? _parityPosterior[decoder]!.Span : default);
         int write = read ^ 1;
         int shift = Tables.Windows - 1;
         Span<short> nii = _nii.Span;
@@ -516,7 +526,6 @@ public abstract class TurboDecoder
             save.Slice((8 * Lanes) + (s * Lanes) + 1, shift).CopyTo(nii.Slice(betaOut + (s * Lanes)));
         }
 
-        _niiLastRead[decoder] = read;
         _niiRead[decoder] = write;
     }
 
@@ -552,46 +561,41 @@ public abstract class TurboDecoder
     }
 
     /// <summary>
-    /// The soft output: re-runs both constituent decoders of the last iteration (same inputs, same initialisation) in
-    /// the scalar schedule to get the parity and tail a posteriori values; the systematic ones are Ls2 + La2 + E2.
+    /// The soft output of the last iteration: systematic bits from the second decoder's a posteriori values, parity bits
+    /// from each decoder's parity posteriors, tail bits from α at step K through the three tail steps.
     /// </summary>
     private void WriteSoftOutput(Span<sbyte> soft, bool positiveIsOne)
     {
         TurboCodeTables tables = Tables;
-        _parityApp ??= new AlignedInt16Buffer(ArraySize);
-        Span<short> parityApp = _parityApp.Span;
-        Span<int> tail = stackalloc int[12];
         int windows = tables.Windows;
         int length = tables.WindowLength;
         int k = tables.K;
-
         ReadOnlySpan<ushort> deinterleave = tables.DecoderDeinterleave;
         ReadOnlySpan<short> posterior = _posterior.Span;
-
-        // Systematic: natural position n's a posteriori value is the second decoder's at the deinterleaved index.
+        ReadOnlySpan<short> parity0 = _parityPosterior[0]!.Span;
+        ReadOnlySpan<short> parity1 = _parityPosterior[1]!.Span;
         for (int w = 0; w < windows; w++)
         {
             for (int t = 0; t < length; t++)
             {
-                soft[3 * ((w * length) + t)] = Saturate(posterior[deinterleave[((t + Guard) * Lanes) + w]], positiveIsOne);
+                // Natural position n = w·L + t: its systematic value is the second decoder's at the deinterleaved index;
+                // z_n is the first decoder's parity at the same index, z′_n the second decoder's at its own index n.
+                int index = ((t + Guard) * Lanes) + w;
+                int n = 3 * ((w * length) + t);
+                soft[n] = Saturate(posterior[deinterleave[index]], positiveIsOne);
+                soft[n + 1] = Saturate(parity0[index], positiveIsOne);
+                soft[n + 2] = Saturate(parity1[index], positiveIsOne);
             }
         }
 
+        Span<int> tail = stackalloc int[6];
         for (int decoder = 0; decoder < 2; decoder++)
         {
-            MapScalar(decoder, _niiLastRead[decoder], scale: 0, writePosterior: false, parityApp, tail.Slice(6 * decoder, 6));
-            for (int w = 0; w < windows; w++)
+            TurboTrellis.TailPosteriors(_alphaK.AsSpan(decoder * 8, 8), _tail.AsSpan(decoder * 6, 6), tail);
+            for (int j = 0; j < 6; j++)
             {
-                for (int t = 0; t < length; t++)
-                {
-                    soft[(3 * ((w * length) + t)) + 1 + decoder] = Saturate(parityApp[((t + Guard) * Lanes) + w], positiveIsOne);
-                }
+                soft[(3 * k) + (6 * decoder) + j] = Saturate(tail[j], positiveIsOne);
             }
-        }
-
-        for (int j = 0; j < 12; j++)
-        {
-            soft[(3 * k) + j] = Saturate(tail[j], positiveIsOne);
         }
     }
 

@@ -8,6 +8,6 @@ internal sealed class TurboDecoderScalar : TurboDecoder
     {
     }
 
-    private protected override void RunMap(int decoder, int niiRead, int scale, bool writePosterior) =>
-        MapScalar(decoder, niiRead, scale, writePosterior, default, default);
+    private protected override void RunMap(int decoder, int niiRead, int scale, bool writePosterior, Span<short> parityPosterior) =>
+        MapScalar(decoder, niiRead, scale, writePosterior, parityPosterior);
 }

@@ -24,7 +24,7 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
     {
     }
 
-    private protected override void RunMap(int decoder, int niiRead, int scale, bool writePosterior)
+    private protected override void RunMap(int decoder, int niiRead, int scale, bool writePosterior, Span<short> parityPosterior)
     {
         TurboCodeTables tables = Tables;
         int windows = tables.Windows;
@@ -44,6 +44,8 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
         TVec half = TOps.Broadcast(8);
         ref short save = ref _save.Reference;
         ref short alphas = ref _alpha.Reference;
+        bool soft = !parityPosterior.IsEmpty;
+        ref short parityOut = ref soft ? ref parityPosterior[0] : ref extrinsic;
         for (int lane0 = 0; lane0 < windows; lane0 += count)
         {
             // Forward guard from the previous iteration's α (lane 0 is then set to the known start state).
@@ -80,6 +82,18 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
                 Forward(ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7, Mu(ref sys, ref apriori, index), TOps.Load(ref Unsafe.Add(ref parity, index)));
             }
 
+            int last = windows - 1 - lane0;
+            if (soft && last < count)
+            {
+                // α at step K of the last window, for the tail's a posteriori values.
+                StoreStates(ref _patch[0], count, a1, a2, a3, a4, a5, a6, a7);
+                _alphaK[decoder * 8] = 0;
+                for (int s = 1; s < 8; s++)
+                {
+                    _alphaK[(decoder * 8) + s] = _patch[((s - 1) * count) + last];
+                }
+            }
+
             // Backward guard from the previous iteration's β (the last window is then set to its tail's β).
             ref short initBeta = ref Unsafe.Add(ref nii, NiiOffset(decoder, niiRead, 1) + lane0);
             TVec b1 = TOps.Load(ref Unsafe.Add(ref initBeta, 1 * Lanes));
@@ -95,7 +109,6 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
                 Backward(ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, Mu(ref sys, ref apriori, index), TOps.Load(ref Unsafe.Add(ref parity, index)));
             }
 
-            int last = windows - 1 - lane0;
             if (last < count)
             {
                 PatchLane(ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, last, _tailBeta.AsSpan(decoder * 8, 8));
@@ -107,7 +120,7 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
                 int index = ((t + Guard) * Lanes) + lane0;
                 TVec m = Mu(ref sys, ref apriori, index);
                 TVec p = TOps.Load(ref Unsafe.Add(ref parity, index));
-                TVec e = Step(ref alpha, count, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, m, p);
+                TVec e = Step(ref alpha, count, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7, m, p, soft, ref Unsafe.Add(ref parityOut, index));
                 if (writePosterior)
                 {
                     TOps.Store(TOps.Add(m, e), ref Unsafe.Add(ref posterior, index));
@@ -186,12 +199,16 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
     }
 
     /// <summary>
-    /// The extrinsic value at one step and the backward step over it. With q = β′ + Lp: E = max(α1 + β′3, α2 + β′4,
-    /// α3 + q6, α4 + q0, α5 + β′2, α6 + β′5, α7 + q7, q1) − max(β′0, α1 + q2, α2 + q5, α3 + β′7, α4 + β′1, α5 + q3,
-    /// α6 + q4, α7 + β′6) (input-1 branches minus input-0 branches of <see cref="Backward"/>), α0 = β′0 = 0.
+    /// The extrinsic value at one step and the backward step over it. With q = β′ + Lp the branches of
+    /// <see cref="Backward"/> (without μ) group by input u and parity z:
+    /// u1z1 = max(q1, α3 + q6, α4 + q0, α7 + q7), u1z0 = max(α1 + β′3, α2 + β′4, α5 + β′2, α6 + β′5),
+    /// u0z1 = max(α1 + q2, α2 + q5, α5 + q3, α6 + q4), u0z0 = max(β′0, α3 + β′7, α4 + β′1, α7 + β′6) (α0 = β′0 = 0);
+    /// E = max(u1z1, u1z0) − max(u0z1, u0z0), and when <paramref name="parity"/> is asked for, the parity bit's a
+    /// posteriori value max(μ + u1z1, u0z1) − max(μ + u1z0, u0z0) is stored at <paramref name="parityOut"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Step(ref short alpha, int count, ref TVec b1, ref TVec b2, ref TVec b3, ref TVec b4, ref TVec b5, ref TVec b6, ref TVec b7, TVec mu, TVec parity)
+    private static TVec Step(ref short alpha, int count, ref TVec b1, ref TVec b2, ref TVec b3, ref TVec b4, ref TVec b5, ref TVec b6, ref TVec b7,
+        TVec mu, TVec parity, bool wantParity, ref short parityOut)
     {
         TVec a1 = TOps.Load(ref Unsafe.Add(ref alpha, 0 * count));
         TVec a2 = TOps.Load(ref Unsafe.Add(ref alpha, 1 * count));
@@ -209,12 +226,14 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
         TVec q6 = TOps.Add(b6, parity);
         TVec q7 = TOps.Add(b7, parity);
 
-        TVec m0 = TOps.Max(
-            TOps.Max(TOps.Max(default, TOps.Add(a1, q2)), TOps.Max(TOps.Add(a2, q5), TOps.Add(a3, b7))),
-            TOps.Max(TOps.Max(TOps.Add(a4, b1), TOps.Add(a5, q3)), TOps.Max(TOps.Add(a6, q4), TOps.Add(a7, b6))));
-        TVec m1 = TOps.Max(
-            TOps.Max(TOps.Max(q1, TOps.Add(a1, b3)), TOps.Max(TOps.Add(a2, b4), TOps.Add(a3, q6))),
-            TOps.Max(TOps.Max(TOps.Add(a4, q0), TOps.Add(a5, b2)), TOps.Max(TOps.Add(a6, b5), TOps.Add(a7, q7))));
+        TVec u1z1 = TOps.Max(TOps.Max(q1, TOps.Add(a3, q6)), TOps.Max(TOps.Add(a4, q0), TOps.Add(a7, q7)));
+        TVec u1z0 = TOps.Max(TOps.Max(TOps.Add(a1, b3), TOps.Add(a2, b4)), TOps.Max(TOps.Add(a5, b2), TOps.Add(a6, b5)));
+        TVec u0z1 = TOps.Max(TOps.Max(TOps.Add(a1, q2), TOps.Add(a2, q5)), TOps.Max(TOps.Add(a5, q3), TOps.Add(a6, q4)));
+        TVec u0z0 = TOps.Max(TOps.Max(default, TOps.Add(a3, b7)), TOps.Max(TOps.Add(a4, b1), TOps.Add(a7, b6)));
+        if (wantParity)
+        {
+            TOps.Store(TOps.Subtract(TOps.Max(TOps.Add(mu, u1z1), u0z1), TOps.Max(TOps.Add(mu, u1z0), u0z0)), ref parityOut);
+        }
 
         TVec n0 = TOps.Max(default, TOps.Add(q1, mu));
         TVec n1 = TOps.Max(q2, TOps.Add(b3, mu));
@@ -231,7 +250,7 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
         b5 = TOps.Subtract(n5, n0);
         b6 = TOps.Subtract(n6, n0);
         b7 = TOps.Subtract(n7, n0);
-        return TOps.Subtract(m1, m0);
+        return TOps.Subtract(TOps.Max(u1z1, u1z0), TOps.Max(u0z1, u0z0));
     }
 
     /// <summary>Stores states 1..7 at <paramref name="destination"/>, <paramref name="stride"/> elements apart.</summary>

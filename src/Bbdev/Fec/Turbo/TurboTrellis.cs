@@ -80,17 +80,20 @@ internal static class TurboTrellis
         return (short)(max1 - max0);
     }
 
-    /// <summary>The a posteriori value of the parity bit: max over z = 1 branches of α + γ + β′ − the same over z = 0.</summary>
+    /// <summary>
+    /// The a posteriori value of the parity bit: max over z = 1 branches of α + γ + β′ − the same over z = 0, with
+    /// int16 wrap-around like <see cref="Extrinsic"/>.
+    /// </summary>
     public static short ParityPosterior(ReadOnlySpan<short> alpha, ReadOnlySpan<short> betaNext, short mu, short parity)
     {
-        int max0 = int.MinValue;
-        int max1 = int.MinValue;
+        short max0 = short.MinValue;
+        short max1 = short.MinValue;
         for (int s = 0; s < 8; s++)
         {
             for (int u = 0; u < 2; u++)
             {
                 int z = Parity(s, u);
-                int value = alpha[s] + betaNext[Next(s, u)] + Gamma(u, z, mu, parity);
+                short value = (short)(alpha[s] + betaNext[Next(s, u)] + Gamma(u, z, mu, parity));
                 if (z == 1)
                 {
                     max1 = Math.Max(max1, value);
@@ -102,7 +105,7 @@ internal static class TurboTrellis
             }
         }
 
-        return (short)Math.Clamp(max1 - max0, short.MinValue, short.MaxValue);
+        return (short)(max1 - max0);
     }
 
     /// <summary>
