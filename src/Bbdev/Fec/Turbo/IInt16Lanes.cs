@@ -38,4 +38,11 @@ internal interface IInt16Lanes<TVec>
 
     /// <summary>Arithmetic right shift of every lane by <paramref name="count"/>.</summary>
     static abstract TVec ShiftRightArithmetic(TVec value, int count);
+
+    /// <summary>
+    /// Runs <paramref name="plan"/>: destination row r (32 lanes from <paramref name="destination"/>) = source row
+    /// SourceRow[r] with its lanes permuted, using this width's byte or word permutes; false (nothing written) when the
+    /// CPU lacks them, and the caller gathers element by element.
+    /// </summary>
+    static abstract bool GatherRows(ref short destination, ref short source, TurboRowPermutation plan);
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AccelSdk.Bbdev.Fec.Turbo;
 
@@ -34,4 +36,37 @@ internal readonly struct Int16Lanes128 : IInt16Lanes<Vector128<short>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<short> ShiftRightArithmetic(Vector128<short> value, int count) => Vector128.ShiftRightArithmetic(value, count);
+
+    public static bool GatherRows(ref short destination, ref short source, TurboRowPermutation plan)
+    {
+        if (!Ssse3.IsSupported)
+        {
+            return false;
+        }
+
+        // Each 8-lane output is the OR of four PSHUFBs, one per 16-byte quarter of the source row.
+        ref byte control = ref MemoryMarshal.GetArrayDataReference(plan.Shuffle);
+        int[] sourceRow = plan.SourceRow;
+        for (int r = 0; r < sourceRow.Length; r++)
+        {
+            ref short from = ref Unsafe.Add(ref source, sourceRow[r] * 32);
+            Vector128<byte> h0 = Vector128.LoadUnsafe(ref from).AsByte();
+            Vector128<byte> h1 = Vector128.LoadUnsafe(ref from, 8).AsByte();
+            Vector128<byte> h2 = Vector128.LoadUnsafe(ref from, 16).AsByte();
+            Vector128<byte> h3 = Vector128.LoadUnsafe(ref from, 24).AsByte();
+            ref byte rowControl = ref Unsafe.Add(ref control, r * 256);
+            ref short to = ref Unsafe.Add(ref destination, r * 32);
+            for (int m = 0; m < 4; m++)
+            {
+                ref byte c = ref Unsafe.Add(ref rowControl, ((m >> 1) * 128) + ((m & 1) * 16));
+                Vector128<byte> result = Ssse3.Shuffle(h0, Vector128.LoadUnsafe(ref c))
+                    | Ssse3.Shuffle(h1, Vector128.LoadUnsafe(ref c, 32))
+                    | Ssse3.Shuffle(h2, Vector128.LoadUnsafe(ref c, 64))
+                    | Ssse3.Shuffle(h3, Vector128.LoadUnsafe(ref c, 96));
+                result.AsInt16().StoreUnsafe(ref to, (nuint)(8 * m));
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AccelSdk.Bbdev.Fec.Turbo;
 
@@ -34,4 +36,22 @@ internal readonly struct Int16Lanes512 : IInt16Lanes<Vector512<short>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<short> ShiftRightArithmetic(Vector512<short> value, int count) => Vector512.ShiftRightArithmetic(value, count);
+
+    public static bool GatherRows(ref short destination, ref short source, TurboRowPermutation plan)
+    {
+        // One VPERMW per row, then the keep mask zeroes lanes without a source. Without AVX-512BW the portable shuffle
+        // computes the same (emulated, like every 512-bit operation on such a CPU), so the tables are tested anywhere.
+        ref short control = ref MemoryMarshal.GetArrayDataReference(plan.Permute);
+        int[] sourceRow = plan.SourceRow;
+        for (int r = 0; r < sourceRow.Length; r++)
+        {
+            Vector512<short> row = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, sourceRow[r] * 32));
+            ref short c = ref Unsafe.Add(ref control, r * 64);
+            Vector512<short> indices = Vector512.LoadUnsafe(ref c);
+            Vector512<short> permuted = Avx512BW.IsSupported ? Avx512BW.PermuteVar32x16(row, indices) : Vector512.Shuffle(row, indices);
+            (permuted & Vector512.LoadUnsafe(ref c, 32)).StoreUnsafe(ref Unsafe.Add(ref destination, r * 32));
+        }
+
+        return true;
+    }
 }

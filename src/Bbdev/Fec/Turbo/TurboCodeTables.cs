@@ -48,6 +48,8 @@ internal sealed class TurboCodeTables
         StreamSource = BuildStreamSource();
         (CircularSource, CircularPosition) = BuildCircular();
         (DecoderInterleave, DecoderDeinterleave) = BuildDecoderInterleave();
+        InterleaveRows = TurboRowPermutation.From(DecoderInterleave, DecoderRows, ZeroIndex);
+        DeinterleaveRows = TurboRowPermutation.From(DecoderDeinterleave, DecoderRows, ZeroIndex);
         DecoderSource = BuildDecoderSource();
     }
 
@@ -96,6 +98,12 @@ internal sealed class TurboCodeTables
 
     /// <summary>The inverse map: for every physical index of the first decoder, the second decoder's physical index.</summary>
     public ushort[] DecoderDeinterleave { get; }
+
+    /// <summary><see cref="DecoderInterleave"/> as row moves (null if a row had several sources, which the QPP rules out).</summary>
+    public TurboRowPermutation? InterleaveRows { get; }
+
+    /// <summary><see cref="DecoderDeinterleave"/> as row moves.</summary>
+    public TurboRowPermutation? DeinterleaveRows { get; }
 
     /// <summary>
     /// Where the decoder's inputs come from in the circular buffer w (index Kw = a zero), for every physical index:

@@ -165,7 +165,7 @@ public abstract class TurboDecoder
             bool mayStop = settings.EarlyTermination != TurboEarlyTermination.None && iteration >= iterMin;
             bool decide = last || mayStop || settings.EarlyTermination == TurboEarlyTermination.HardDecisions;
             HalfIteration(0, scale, false, soft);
-            Gather(_apriori[1], tables.DecoderInterleave);
+            Gather(_apriori[1], _extrinsic, tables.DecoderInterleave, tables.InterleaveRows);
             HalfIteration(1, scale, decide, soft);
             if (decide)
             {
@@ -188,7 +188,7 @@ public abstract class TurboDecoder
                 break;
             }
 
-            Gather(_apriori[0], tables.DecoderDeinterleave);
+            Gather(_apriori[0], _extrinsic, tables.DecoderDeinterleave, tables.DeinterleaveRows);
         }
 
         if (settings.Crc is CrcType check && crcPassed is null)
@@ -458,12 +458,7 @@ public abstract class TurboDecoder
         // The zero row stays 0 in every array the tables point into (a previous, longer block may have used it).
         _systematic[0].Span.Slice(tables.ZeroIndex, Lanes).Clear();
         _extrinsic.Span.Slice(tables.ZeroIndex, Lanes).Clear();
-        ref short sys1 = ref _systematic[1].Reference;
-        ref ushort interleave = ref MemoryMarshal.GetArrayDataReference(tables.DecoderInterleave);
-        for (int i = 0; i < size; i++)
-        {
-            Unsafe.Add(ref sys1, i) = Unsafe.Add(ref sys0, Unsafe.Add(ref interleave, i));
-        }
+        Gather(_systematic[1], _systematic[0], tables.DecoderInterleave, tables.InterleaveRows);
 
         // The twelve tail values in d order are x_K, z_K, x_K+1, z_K+1, x_K+2, z_K+2 of each encoder in turn.
         ReadOnlySpan<ushort> streamSource = tables.StreamSource;
@@ -484,11 +479,14 @@ public abstract class TurboDecoder
         _niiRead[1] = 0;
     }
 
-    /// <summary>destination[i] = extrinsic[map[i]] over every physical index: a (de)interleaver with its guard rows.</summary>
-    private void Gather(AlignedInt16Buffer destination, ushort[] map)
+    /// <summary>
+    /// destination[i] = source[map[i]] over every physical index: an interleaver direction with its guard rows. The
+    /// vector widths override this with row moves (<paramref name="rows"/>) where the CPU has byte or word permutes.
+    /// </summary>
+    private protected virtual void Gather(AlignedInt16Buffer destination, AlignedInt16Buffer source, ushort[] map, TurboRowPermutation? rows)
     {
         ref short to = ref destination.Reference;
-        ref short from = ref _extrinsic.Reference;
+        ref short from = ref source.Reference;
         ref ushort index = ref MemoryMarshal.GetArrayDataReference(map);
         int size = Tables.DecoderRows * Lanes;
         int i = 0;

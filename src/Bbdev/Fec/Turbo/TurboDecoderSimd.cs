@@ -143,6 +143,14 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
     private static TVec Mu(ref short sys, ref short apriori, int index) =>
         TOps.Add(TOps.Load(ref Unsafe.Add(ref sys, index)), TOps.Load(ref Unsafe.Add(ref apriori, index)));
 
+    private protected override void Gather(AlignedInt16Buffer destination, AlignedInt16Buffer source, ushort[] map, TurboRowPermutation? rows)
+    {
+        if (rows is null || !TOps.GatherRows(ref destination.Reference, ref source.Reference, rows))
+        {
+            base.Gather(destination, source, map, rows);
+        }
+    }
+
     private static ReadOnlySpan<short> StartState => [0, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity, NegativeInfinity];
 
     /// <summary>
@@ -153,22 +161,23 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Forward(ref TVec a1, ref TVec a2, ref TVec a3, ref TVec a4, ref TVec a5, ref TVec a6, ref TVec a7, TVec mu, TVec parity)
     {
+        // Written pair by pair, each pair normalised as soon as its inputs are dead, so that at most about a dozen
+        // vectors are live (no spills with 16 registers).
         TVec g11 = TOps.Add(mu, parity);
         TVec n0 = TOps.Max(default, TOps.Add(a4, g11));
-        TVec n1 = TOps.Max(g11, a4);
-        TVec n2 = TOps.Max(TOps.Add(a1, parity), TOps.Add(a5, mu));
-        TVec n3 = TOps.Max(TOps.Add(a1, mu), TOps.Add(a5, parity));
-        TVec n4 = TOps.Max(TOps.Add(a2, mu), TOps.Add(a6, parity));
-        TVec n5 = TOps.Max(TOps.Add(a2, parity), TOps.Add(a6, mu));
-        TVec n6 = TOps.Max(TOps.Add(a3, g11), a7);
-        TVec n7 = TOps.Max(a3, TOps.Add(a7, g11));
-        a1 = TOps.Subtract(n1, n0);
-        a2 = TOps.Subtract(n2, n0);
-        a3 = TOps.Subtract(n3, n0);
-        a4 = TOps.Subtract(n4, n0);
-        a5 = TOps.Subtract(n5, n0);
-        a6 = TOps.Subtract(n6, n0);
-        a7 = TOps.Subtract(n7, n0);
+        TVec s1 = TOps.Subtract(TOps.Max(g11, a4), n0);
+        TVec s2 = TOps.Subtract(TOps.Max(TOps.Add(a1, parity), TOps.Add(a5, mu)), n0);
+        TVec s3 = TOps.Subtract(TOps.Max(TOps.Add(a1, mu), TOps.Add(a5, parity)), n0);
+        TVec s4 = TOps.Subtract(TOps.Max(TOps.Add(a2, mu), TOps.Add(a6, parity)), n0);
+        TVec s5 = TOps.Subtract(TOps.Max(TOps.Add(a2, parity), TOps.Add(a6, mu)), n0);
+        TVec s6 = TOps.Subtract(TOps.Max(TOps.Add(a3, g11), a7), n0);
+        a7 = TOps.Subtract(TOps.Max(a3, TOps.Add(a7, g11)), n0);
+        a1 = s1;
+        a2 = s2;
+        a3 = s3;
+        a4 = s4;
+        a5 = s5;
+        a6 = s6;
     }
 
     /// <summary>
@@ -210,48 +219,60 @@ internal sealed class TurboDecoderSimd<TOps, TVec> : TurboDecoder
     private static TVec Step(ref short alpha, int count, ref TVec b1, ref TVec b2, ref TVec b3, ref TVec b4, ref TVec b5, ref TVec b6, ref TVec b7,
         TVec mu, TVec parity, bool wantParity, ref short parityOut)
     {
-        TVec a1 = TOps.Load(ref Unsafe.Add(ref alpha, 0 * count));
-        TVec a2 = TOps.Load(ref Unsafe.Add(ref alpha, 1 * count));
-        TVec a3 = TOps.Load(ref Unsafe.Add(ref alpha, 2 * count));
-        TVec a4 = TOps.Load(ref Unsafe.Add(ref alpha, 3 * count));
-        TVec a5 = TOps.Load(ref Unsafe.Add(ref alpha, 4 * count));
-        TVec a6 = TOps.Load(ref Unsafe.Add(ref alpha, 5 * count));
-        TVec a7 = TOps.Load(ref Unsafe.Add(ref alpha, 6 * count));
-        TVec q0 = parity;
+        // α is read from memory where used (each load folds into its add); the q = β′ + Lp values are formed where
+        // both their uses sit, and each new β is normalised as soon as the old values it needs are dead, which keeps
+        // the live vectors within 16 registers.
+        TVec u1z0 = TOps.Max(
+            TOps.Max(TOps.Add(Alpha(ref alpha, count, 1), b3), TOps.Add(Alpha(ref alpha, count, 2), b4)),
+            TOps.Max(TOps.Add(Alpha(ref alpha, count, 5), b2), TOps.Add(Alpha(ref alpha, count, 6), b5)));
+        TVec u0z0 = TOps.Max(
+            TOps.Max(default, TOps.Add(Alpha(ref alpha, count, 3), b7)),
+            TOps.Max(TOps.Add(Alpha(ref alpha, count, 4), b1), TOps.Add(Alpha(ref alpha, count, 7), b6)));
+
+        // States 0 and 4 (from q1 and q0 = Lp, and old β′1).
         TVec q1 = TOps.Add(b1, parity);
+        TVec n0 = TOps.Max(default, TOps.Add(q1, mu));
+        TVec u1z1 = TOps.Max(q1, TOps.Add(Alpha(ref alpha, count, 4), parity));
+        TVec s4 = TOps.Subtract(TOps.Max(b1, TOps.Add(parity, mu)), n0);
+
+        // States 1 and 5 (old β′2, β′3).
         TVec q2 = TOps.Add(b2, parity);
         TVec q3 = TOps.Add(b3, parity);
+        TVec u0z1 = TOps.Max(TOps.Add(Alpha(ref alpha, count, 1), q2), TOps.Add(Alpha(ref alpha, count, 5), q3));
+        TVec s1 = TOps.Subtract(TOps.Max(q2, TOps.Add(b3, mu)), n0);
+        TVec s5 = TOps.Subtract(TOps.Max(q3, TOps.Add(b2, mu)), n0);
+
+        // States 2 and 6 (old β′4, β′5).
         TVec q4 = TOps.Add(b4, parity);
         TVec q5 = TOps.Add(b5, parity);
+        u0z1 = TOps.Max(u0z1, TOps.Max(TOps.Add(Alpha(ref alpha, count, 2), q5), TOps.Add(Alpha(ref alpha, count, 6), q4)));
+        TVec s2 = TOps.Subtract(TOps.Max(q5, TOps.Add(b4, mu)), n0);
+        TVec s6 = TOps.Subtract(TOps.Max(q4, TOps.Add(b5, mu)), n0);
+
+        // States 3 and 7 (old β′6, β′7).
         TVec q6 = TOps.Add(b6, parity);
         TVec q7 = TOps.Add(b7, parity);
+        u1z1 = TOps.Max(u1z1, TOps.Max(TOps.Add(Alpha(ref alpha, count, 3), q6), TOps.Add(Alpha(ref alpha, count, 7), q7)));
+        TVec s3 = TOps.Subtract(TOps.Max(b7, TOps.Add(q6, mu)), n0);
+        b7 = TOps.Subtract(TOps.Max(b6, TOps.Add(q7, mu)), n0);
+        b1 = s1;
+        b2 = s2;
+        b3 = s3;
+        b4 = s4;
+        b5 = s5;
+        b6 = s6;
 
-        TVec u1z1 = TOps.Max(TOps.Max(q1, TOps.Add(a3, q6)), TOps.Max(TOps.Add(a4, q0), TOps.Add(a7, q7)));
-        TVec u1z0 = TOps.Max(TOps.Max(TOps.Add(a1, b3), TOps.Add(a2, b4)), TOps.Max(TOps.Add(a5, b2), TOps.Add(a6, b5)));
-        TVec u0z1 = TOps.Max(TOps.Max(TOps.Add(a1, q2), TOps.Add(a2, q5)), TOps.Max(TOps.Add(a5, q3), TOps.Add(a6, q4)));
-        TVec u0z0 = TOps.Max(TOps.Max(default, TOps.Add(a3, b7)), TOps.Max(TOps.Add(a4, b1), TOps.Add(a7, b6)));
         if (wantParity)
         {
             TOps.Store(TOps.Subtract(TOps.Max(TOps.Add(mu, u1z1), u0z1), TOps.Max(TOps.Add(mu, u1z0), u0z0)), ref parityOut);
         }
 
-        TVec n0 = TOps.Max(default, TOps.Add(q1, mu));
-        TVec n1 = TOps.Max(q2, TOps.Add(b3, mu));
-        TVec n2 = TOps.Max(q5, TOps.Add(b4, mu));
-        TVec n3 = TOps.Max(b7, TOps.Add(q6, mu));
-        TVec n4 = TOps.Max(b1, TOps.Add(q0, mu));
-        TVec n5 = TOps.Max(q3, TOps.Add(b2, mu));
-        TVec n6 = TOps.Max(q4, TOps.Add(b5, mu));
-        TVec n7 = TOps.Max(b6, TOps.Add(q7, mu));
-        b1 = TOps.Subtract(n1, n0);
-        b2 = TOps.Subtract(n2, n0);
-        b3 = TOps.Subtract(n3, n0);
-        b4 = TOps.Subtract(n4, n0);
-        b5 = TOps.Subtract(n5, n0);
-        b6 = TOps.Subtract(n6, n0);
-        b7 = TOps.Subtract(n7, n0);
         return TOps.Subtract(TOps.Max(u1z1, u1z0), TOps.Max(u0z1, u0z0));
     }
+
+    /// <summary>Stored α of state <paramref name="state"/> (1..7) at the step <paramref name="alpha"/> points to.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Alpha(ref short alpha, int count, int state) => TOps.Load(ref Unsafe.Add(ref alpha, (state - 1) * count));
 
     /// <summary>Stores states 1..7 at <paramref name="destination"/>, <paramref name="stride"/> elements apart.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
