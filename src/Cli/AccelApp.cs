@@ -20,8 +20,10 @@ internal static class AccelApp
         var root = new RootCommand("accel: the AccelSdk tool. Runs test-bbdev style validation and performance tests, lists devices.");
         root.Subcommands.Add(DevicesCommand.Create(output));
         root.Subcommands.Add(TestBbdevCommand.Create(output, error));
+        root.Subcommands.Add(VectorsCommand.Create(output));
         root.Subcommands.Add(CryptoTestCommand.Create(output));
         root.Subcommands.Add(CryptoPerfCommand.Create(output));
+        root.Subcommands.Add(DmaPerfCommand.Create(output, error));
         return root;
     }
 

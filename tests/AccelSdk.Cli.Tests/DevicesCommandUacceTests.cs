@@ -14,7 +14,7 @@ public sealed class DevicesCommandUacceTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
-        Assert.Contains($"UACCE: no devices in {_root}; no device models are hosted.", output, StringComparison.Ordinal);
+        Assert.Contains($"UACCE: no devices in {_root}; 1 device model(s) hosted (qdma_fec-0).", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class DevicesCommandUacceTests : IDisposable
         Directory.CreateDirectory(Path.Combine(device, "device"));
         File.WriteAllText(Path.Combine(device, "api"), "hisi_qm_v5\n");
         File.WriteAllText(Path.Combine(device, "flags"), "1\n");
-        File.WriteAllText(Path.Combine(device, "algorithms"), "udma\nzlib\n");
+        File.WriteAllText(Path.Combine(device, "algorithms"), "zlib\ngzip\n");
         File.WriteAllText(Path.Combine(device, "available_instances"), "7\n");
         File.WriteAllText(Path.Combine(device, "region_mmio_size"), "8192\n");
         File.WriteAllText(Path.Combine(device, "region_dus_size"), "1069056\n");
@@ -51,7 +51,7 @@ public sealed class DevicesCommandUacceTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         string row = Assert.Single(output.Split('\n'), l => l.Contains("hisi_zip-0", StringComparison.Ordinal));
-        foreach (string cell in new[] { "kernel", "hisi_qm_v5", "udma, zlib", "SVA", "0x1", "7", "8192", "1069056", "(none)" })
+        foreach (string cell in new[] { "kernel", "hisi_qm_v5", "zlib, gzip", "SVA", "0x1", "7", "8192", "1069056", "(none)" })
         {
             Assert.Contains(cell, row, StringComparison.Ordinal);
         }

@@ -64,14 +64,19 @@ internal static class DevicesCommand
     private static void WriteUacce(UacceBus bus, IAnsiConsole console, TextWriter output)
     {
         UacceScanResult scan = bus.LastScan ?? bus.Scan();
-        if (scan.Devices.Count == 0)
+        if (!scan.Devices.Any(d => d.Origin == UacceDeviceOrigin.Kernel))
         {
-            string models = bus.Models.Count == 0 ? "no device models are hosted" : "no hosted device model is usable";
+            // Said even when device models are listed below: where the kernel devices would be is worth knowing.
+            string[] usable = scan.Devices.Where(d => d.Origin == UacceDeviceOrigin.Model).Select(d => d.Name).ToArray();
+            string models = bus.Models.Count == 0 ? "no device models are hosted"
+                : usable.Length == 0 ? "no hosted device model is usable"
+                : string.Create(CultureInfo.InvariantCulture, $"{usable.Length} device model(s) hosted ({string.Join(", ", usable)})");
             console.WriteLine(scan.SysfsRootExists
                 ? $"UACCE: no devices in {scan.SysfsRoot}; {models}."
                 : $"UACCE: {scan.SysfsRoot} does not exist, so there are no kernel UACCE devices (the class appears once a driver such as hisi_zip registers a device); {models}.");
         }
-        else
+
+        if (scan.Devices.Count > 0)
         {
             var table = ConsoleFactory.NewTable(output, "UACCE device", "Origin", "Api", "Algorithms", "Mode", "Flags", "Free queues", "MMIO", "DUS", "NUMA", "Isolated", "Driver");
             foreach (UacceDevice device in scan.Devices)

@@ -43,6 +43,20 @@ internal sealed class TestBbdevRunner(TestBbdevOptions options, DeviceRegistry r
             return existing as BbdevDevice ?? throw new ArgumentException($"--device {options.Device}: device is a {existing.Class} device, not a baseband device.");
         }
 
+        // A bus driver's name (baseband_qdma) selects the first device that driver created when the buses were probed;
+        // virtual-device drivers keep creating a device from the devargs below.
+        if (!options.Device.Contains(',', StringComparison.Ordinal)
+            && !registry.Drivers.Any(d => d.Name == options.Device || d.Aliases.Contains(options.Device))
+            && registry.Devices.FirstOrDefault(d => d.DriverName == options.Device) is { } probed)
+        {
+            if (options.Simd is not null)
+            {
+                throw new ArgumentException($"--simd {options.Simd}: driver {options.Device} has no SIMD choice.");
+            }
+
+            return probed as BbdevDevice ?? throw new ArgumentException($"--device {options.Device}: device {probed.Name} is a {probed.Class} device, not a baseband device.");
+        }
+
         string devargs = options.Device;
         if (options.Simd is not null)
         {

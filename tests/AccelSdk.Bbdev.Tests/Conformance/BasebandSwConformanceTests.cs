@@ -54,5 +54,7 @@ public sealed class BasebandSw512ConformanceTests : BbdevDriverConformanceSuite
 
     protected override int StressOpsPerThread => 500;
 
+    protected override bool RunShippedVectors => false;
+
     protected override BbdevDevice CreateDevice() => BasebandSwDriver.Create("baseband_sw_512", new SoftwareDeviceOptions { Simd = SimdWidth.V512 });
 }

@@ -93,16 +93,6 @@ internal sealed class LdpcDecProcessor(LdpcDecCapability capability, LdpcCodeBlo
     private static int E(LdpcDecOp op, int block) =>
         op.CodeBlockMode == CodeBlockMode.CodeBlock ? op.CbParams.E : op.TbParams.EOf(op.TbParams.R + block);
 
-    private static LdpcBlockParameters Parameters(LdpcDecOp op, int e, bool bypass) => new()
-    {
-        BaseGraph = op.BaseGraph,
-        Zc = op.Zc,
-        FillerBits = op.NFiller,
-        Ncb = op.NCb,
-        Qm = op.Qm,
-        RvIndex = op.RvIndex,
-        K0Override = op.K0,
-        E = e,
-        InterleaverBypass = bypass,
-    };
+    private static LdpcBlockParameters Parameters(LdpcDecOp op, int e, bool bypass) =>
+        BbdevOpValidator.Parameters(op.BaseGraph, op.Zc, op.NFiller, op.NCb, op.Qm, op.RvIndex, op.K0, e) with { InterleaverBypass = bypass };
 }

@@ -58,15 +58,6 @@ internal sealed class LdpcEncProcessor(LdpcEncCapability capability, LdpcCodeBlo
     private static int E(LdpcEncOp op, int block) =>
         op.CodeBlockMode == CodeBlockMode.CodeBlock ? op.CbParams.E : op.TbParams.EOf(op.TbParams.R + block);
 
-    private static LdpcBlockParameters Parameters(LdpcEncOp op, int e, bool bypass) => new()
-    {
-        BaseGraph = op.BaseGraph,
-        Zc = op.Zc,
-        FillerBits = op.NFiller,
-        Ncb = op.NCb,
-        Qm = op.Qm,
-        RvIndex = op.RvIndex,
-        E = e,
-        InterleaverBypass = bypass,
-    };
+    private static LdpcBlockParameters Parameters(LdpcEncOp op, int e, bool bypass) =>
+        BbdevOpValidator.Parameters(op.BaseGraph, op.Zc, op.NFiller, op.NCb, op.Qm, op.RvIndex, 0, e) with { InterleaverBypass = bypass };
 }

@@ -165,7 +165,8 @@ public static class LdpcVectorGenerator
             status |= result.CrcPassed == false ? BbdevOpStatus.CrcError : 0;
             if (spec.SnrDb is null && (!result.SyndromePassed || result.CrcPassed == false))
             {
-                throw new InvalidOperationException($"The noiseless decode of {spec.Describe()} code block {r} failed: the reference chain is inconsistent.");
+                throw new InvalidOperationException(
+                    $"The noiseless decode of {spec.Describe()} code block {r} does not succeed within {spec.IterMax} iterations: too few bits are transmitted (raise E, or use rv 0 or 3, which start at the systematic bits).");
             }
 
             // Expected hard output: what the reference returns when its parity check passes (with noise that may even

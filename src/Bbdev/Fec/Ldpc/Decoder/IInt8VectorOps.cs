@@ -44,7 +44,7 @@ internal interface IInt8VectorOps<TVec>
     /// <summary>−1 where the lanes are equal, else 0.</summary>
     static abstract TVec Equal(TVec left, TVec right);
 
-    /// <summary>Per lane: mask lane (all ones or all zeros) ? ifTrue : ifFalse.</summary>
+    /// <summary>Per lane: mask lane (all ones or all zeros) ? ifTrue : ifFalse (a byte blend; masks are whole bytes).</summary>
     static abstract TVec Select(TVec mask, TVec ifTrue, TVec ifFalse);
 
     /// <summary>Bitwise XOR.</summary>
@@ -61,6 +61,18 @@ internal interface IInt8VectorOps<TVec>
 
     /// <summary>max(left − right, 0) for inputs in [0, 127] (an unsigned saturating subtract).</summary>
     static abstract TVec SubtractFloorZero(TVec left, TVec right);
+
+    /// <summary>Each byte shifted right by <paramref name="count"/> (0..7), zeros shifted in.</summary>
+    static abstract TVec ShiftRightLogical(TVec value, int count);
+
+    /// <summary>Bytewise sum modulo 256 (as unsigned bytes).</summary>
+    static abstract TVec AddWrap(TVec left, TVec right);
+
+    /// <summary>The 16-entry table replicated into every 128-bit lane, for <see cref="LookUp"/>.</summary>
+    static abstract TVec LoadTable(ReadOnlySpan<sbyte> table16);
+
+    /// <summary>Per lane: table[index] for indices 0..15 (a byte shuffle within each 128-bit lane).</summary>
+    static abstract TVec LookUp(TVec table, TVec index);
 
     /// <summary>−magnitude where sign &lt; 0, else magnitude, for magnitudes in [0, 127].</summary>
     static abstract TVec ApplySign(TVec magnitude, TVec sign);

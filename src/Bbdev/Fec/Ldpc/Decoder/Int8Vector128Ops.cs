@@ -43,7 +43,7 @@ internal readonly struct Int8Vector128Ops : IInt8VectorOps<Vector128<sbyte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> Select(Vector128<sbyte> mask, Vector128<sbyte> ifTrue, Vector128<sbyte> ifFalse) =>
-        Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
+        Sse41.IsSupported ? Sse41.BlendVariable(ifFalse, ifTrue, mask) : Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> Xor(Vector128<sbyte> left, Vector128<sbyte> right) => left ^ right;
@@ -60,6 +60,20 @@ internal readonly struct Int8Vector128Ops : IInt8VectorOps<Vector128<sbyte>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> SubtractFloorZero(Vector128<sbyte> left, Vector128<sbyte> right) =>
         Vector128.SubtractSaturate(left.AsByte(), right.AsByte()).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> ShiftRightLogical(Vector128<sbyte> value, int count) =>
+        Vector128.ShiftRightLogical(value.AsByte(), count).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> AddWrap(Vector128<sbyte> left, Vector128<sbyte> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> LoadTable(ReadOnlySpan<sbyte> table16) => Vector128.Create(table16);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> LookUp(Vector128<sbyte> table, Vector128<sbyte> index) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(table, index) : Vector128.Shuffle(table, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> ApplySign(Vector128<sbyte> magnitude, Vector128<sbyte> sign)

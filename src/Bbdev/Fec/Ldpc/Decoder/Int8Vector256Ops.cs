@@ -43,7 +43,7 @@ internal readonly struct Int8Vector256Ops : IInt8VectorOps<Vector256<sbyte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> Select(Vector256<sbyte> mask, Vector256<sbyte> ifTrue, Vector256<sbyte> ifFalse) =>
-        Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
+        Avx2.IsSupported ? Avx2.BlendVariable(ifFalse, ifTrue, mask) : Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> Xor(Vector256<sbyte> left, Vector256<sbyte> right) => left ^ right;
@@ -60,6 +60,20 @@ internal readonly struct Int8Vector256Ops : IInt8VectorOps<Vector256<sbyte>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> SubtractFloorZero(Vector256<sbyte> left, Vector256<sbyte> right) =>
         Vector256.SubtractSaturate(left.AsByte(), right.AsByte()).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> ShiftRightLogical(Vector256<sbyte> value, int count) =>
+        Vector256.ShiftRightLogical(value.AsByte(), count).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> AddWrap(Vector256<sbyte> left, Vector256<sbyte> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> LoadTable(ReadOnlySpan<sbyte> table16) => Vector256.Create(Vector128.Create(table16));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<sbyte> LookUp(Vector256<sbyte> table, Vector256<sbyte> index) =>
+        Avx2.IsSupported ? Avx2.Shuffle(table, index) : Vector256.Shuffle(table, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<sbyte> ApplySign(Vector256<sbyte> magnitude, Vector256<sbyte> sign)

@@ -62,6 +62,20 @@ internal readonly struct Int8Vector512Ops : IInt8VectorOps<Vector512<sbyte>>
         Vector512.SubtractSaturate(left.AsByte(), right.AsByte()).AsSByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<sbyte> ShiftRightLogical(Vector512<sbyte> value, int count) =>
+        Vector512.ShiftRightLogical(value.AsByte(), count).AsSByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<sbyte> AddWrap(Vector512<sbyte> left, Vector512<sbyte> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<sbyte> LoadTable(ReadOnlySpan<sbyte> table16) => Vector512.Create(Vector256.Create(Vector128.Create(table16)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<sbyte> LookUp(Vector512<sbyte> table, Vector512<sbyte> index) =>
+        Avx512BW.IsSupported ? Avx512BW.Shuffle(table, index) : Vector512.Shuffle(table, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<sbyte> ApplySign(Vector512<sbyte> magnitude, Vector512<sbyte> sign)
     {
         // AVX-512 has no vpsignb: a compare into a mask register and a masked negate.

@@ -14,10 +14,10 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// rows = clamp(⌈covered/Zc⌉ + 2 − Kb, 4, graph rows), as DPDK's software decoder prunes them.
 /// </para>
 /// <para>
-/// Fillers are known zeros. A column made only of fillers sends every check the message "+∞", which can never be a
-/// minimum nor flip a sign, so its edges are dropped from the plan. At most one column mixes information and
-/// filler bits; its edges are flagged so that the kernel pins the variable-to-check value of the filler lanes to
-/// +127 (the largest magnitude, positive sign).
+/// Fillers are known zeros, held as +127 (certain, see <see cref="LdpcDecoder.Infinity"/>). A column made only of
+/// fillers sends every check "+∞", which can never be a minimum nor flip a sign, so its edges are dropped from the
+/// plan (exactly equivalent, and less work for the short blocks of BG2 where up to 4 of 10 columns are fillers). A
+/// column that mixes information and filler bits stays; its filler lanes hold +127 and never change.
 /// </para>
 /// </remarks>
 internal sealed class LdpcDecoderPlan
@@ -31,7 +31,6 @@ internal sealed class LdpcDecoderPlan
     private readonly int[] _rowStart = new int[BaseGraph.Bg1.Rows + 1];
     private readonly int[] _edgeColumn = new int[BaseGraph.Bg1.EntryCount];
     private readonly int[] _edgeShift = new int[BaseGraph.Bg1.EntryCount];
-    private readonly bool[] _edgePartialFiller = new bool[BaseGraph.Bg1.EntryCount];
 
     /// <summary>The lifted code.</summary>
     public LdpcCode Code { get; private set; } = null!;
@@ -60,11 +59,6 @@ internal sealed class LdpcDecoderPlan
     /// <summary>First systematic column made only of fillers (Kb when there is none).</summary>
     public int FullFillerColumn { get; private set; }
 
-    /// <summary>The column holding both information and filler bits, or −1.</summary>
-    public int PartialFillerColumn { get; private set; }
-
-    /// <summary>First filler lane z of <see cref="PartialFillerColumn"/> (K′ mod Zc).</summary>
-    public int PartialFillerStart { get; private set; }
 
     /// <summary>Edges in use (after dropping filler-only columns) over the rows in use.</summary>
     public int EdgeCount => _rowStart[Rows];
@@ -78,8 +72,13 @@ internal sealed class LdpcDecoderPlan
     /// <summary>Cyclic shift P of each edge in use: check lane z meets variable lane (z + P) mod Zc.</summary>
     public ReadOnlySpan<int> EdgeShift => _edgeShift.AsSpan(0, EdgeCount);
 
-    /// <summary>Whether an edge's column is <see cref="PartialFillerColumn"/>.</summary>
-    public ReadOnlySpan<bool> EdgePartialFiller => _edgePartialFiller.AsSpan(0, EdgeCount);
+
+    /// <summary>
+    /// Whether <paramref name="row"/> ends with an extension column (rows 4 and later): that column is a degree-1
+    /// variable, so its variable-to-check value is exactly its channel LLR. Its block keeps the channel LLRs and is
+    /// never written; its APP (channel + this row's message) is formed only where it is needed, in the syndrome.
+    /// </summary>
+    public bool IsExtension(int row) => row >= 4;
 
     /// <summary>Rows in use for a compacted buffer of <paramref name="compactLength"/> LLRs (see the remarks).</summary>
     public static int RowsInUse(LdpcCode code, int fillerBits, int compactLength)
@@ -104,8 +103,6 @@ internal sealed class LdpcDecoderPlan
         Rows = RowsInUse(code, fillerBits, compactLength);
         Columns = Kb + Rows;
         FullFillerColumn = (KPrime + Zc - 1) / Zc;
-        PartialFillerStart = KPrime % Zc;
-        PartialFillerColumn = PartialFillerStart != 0 ? KPrime / Zc : -1;
 
         ReadOnlySpan<int> rowStarts = code.RowStarts;
         ReadOnlySpan<int> columns = code.Columns;
@@ -124,7 +121,6 @@ internal sealed class LdpcDecoderPlan
 
                 _edgeColumn[edge] = column;
                 _edgeShift[edge] = shifts[entry];
-                _edgePartialFiller[edge] = column == PartialFillerColumn;
                 edge++;
             }
         }

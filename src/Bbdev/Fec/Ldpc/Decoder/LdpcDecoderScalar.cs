@@ -1,8 +1,8 @@
 namespace AccelSdk.Bbdev.Fec.Ldpc;
 
 /// <summary>
-/// The readable reference decoder: layered offset min-sum over int8 values, one lifted check (row, z) at a time,
-/// APP LLRs in plain codeword order. Every vector width must reproduce it bit for bit.
+/// The readable reference decoder: layered two-minimum sum-product over int8 values, one lifted check (row, z) at a
+/// time, APP LLRs in plain codeword order. Every vector width must reproduce it bit for bit.
 /// </summary>
 internal sealed class LdpcDecoderScalar : LdpcDecoder
 {
@@ -10,15 +10,16 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
     private const int MaxChecks = 46 * LiftingSizes.Max;
     private const int MaxEdges = 316 * LiftingSizes.Max;
 
-    private readonly MinSumCorrection _correction;
+    private readonly CheckNodeRule _rule;
 
     // APP LLR of codeword variable n = column·Zc + lane.
     private readonly sbyte[] _app = new sbyte[MaxVariables];
 
-    // The compressed check-to-variable messages of check (row, z), index row·Zc + z: the two smallest |v| after the
-    // correction, the edge (0..degree−1) holding the smallest, and the XOR of all edge signs.
-    private readonly byte[] _min1 = new byte[MaxChecks];
-    private readonly byte[] _min2 = new byte[MaxChecks];
+    // The compressed check-to-variable messages of check (row, z), index row·Zc + z: the magnitude sent to every
+    // edge but the one holding the smallest |v|, the magnitude sent to that edge, that edge (0..degree−1), and the
+    // XOR of all edge signs.
+    private readonly byte[] _toOthers = new byte[MaxChecks];
+    private readonly byte[] _toMinimum = new byte[MaxChecks];
     private readonly byte[] _minIndex = new byte[MaxChecks];
     private readonly bool[] _signProduct = new bool[MaxChecks];
 
@@ -26,29 +27,29 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
     private readonly bool[] _edgeSign = new bool[MaxEdges];
 
     public LdpcDecoderScalar()
-        : this(MinSumCorrection.Default)
+        : this(CheckNodeRule.Default)
     {
     }
 
-    internal LdpcDecoderScalar(MinSumCorrection correction)
-        : base(SimdWidth.Scalar) => _correction = correction;
+    internal LdpcDecoderScalar(CheckNodeRule rule)
+        : base(SimdWidth.Scalar) => _rule = rule;
 
     private protected override void Initialise(LdpcDecoderPlan plan, ReadOnlySpan<sbyte> compact)
     {
         int zc = plan.Zc;
         _app.AsSpan(0, plan.Columns * zc).Clear();
 
-        // Fillers are known zeros: the largest positive LLR (they are pinned during decoding anyway).
+        // Fillers are known zeros: +127, certain, so they never change (see LdpcDecoder.Infinity).
         _app.AsSpan(plan.KPrime, plan.Fillers).Fill(sbyte.MaxValue);
         for (int i = 0; i < compact.Length; i++)
         {
-            _app[plan.VariableOf(i)] = compact[i];
+            _app[plan.VariableOf(i)] = Clamp(compact[i]);
         }
 
         // No message has been sent yet: every check-to-variable value is 0.
         int checks = plan.Rows * zc;
-        _min1.AsSpan(0, checks).Clear();
-        _min2.AsSpan(0, checks).Clear();
+        _toOthers.AsSpan(0, checks).Clear();
+        _toMinimum.AsSpan(0, checks).Clear();
         _minIndex.AsSpan(0, checks).Fill(LdpcDecoderPlan.NoIndex);
         _signProduct.AsSpan(0, checks).Clear();
         _edgeSign.AsSpan(0, plan.EdgeCount * zc).Clear();
@@ -75,7 +76,14 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
                 bool parity = false;
                 for (int edge = rowStart[row]; edge < rowStart[row + 1]; edge++)
                 {
-                    parity ^= _app[Variable(columns[edge], shifts[edge], z, zc)] < 0;
+                    int value = _app[Variable(columns[edge], shifts[edge], z, zc)];
+                    if (IsExtension(plan, columns[edge]))
+                    {
+                        // Its block holds the channel LLR; the APP adds this row's message.
+                        value = IsCertain(value) ? value : Clamp(value + Message((row * zc) + z, edge - rowStart[row], value < 0));
+                    }
+
+                    parity ^= value < 0;
                 }
 
                 if (parity)
@@ -102,7 +110,11 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
 
     private static int Variable(int column, int shift, int z, int zc) => (column * zc) + ((z + shift) % zc);
 
-    private static sbyte Clamp(int value) => (sbyte)Math.Clamp(value, -sbyte.MaxValue, sbyte.MaxValue);
+    private static sbyte Clamp(int value) => (sbyte)Math.Clamp(value, -Infinity, Infinity);
+
+    private static bool IsCertain(int value) => value == Infinity || value == -Infinity;
+
+    private static bool IsExtension(LdpcDecoderPlan plan, int column) => column >= plan.Kb + 4;
 
     private void UpdateRow(LdpcDecoderPlan plan, int row)
     {
@@ -111,30 +123,30 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
         int degree = plan.RowStart[row + 1] - first;
         ReadOnlySpan<int> columns = plan.EdgeColumn;
         ReadOnlySpan<int> shifts = plan.EdgeShift;
-        ReadOnlySpan<bool> partial = plan.EdgePartialFiller;
         Span<sbyte> v = stackalloc sbyte[LdpcDecoderPlan.MaxDegree];
 
         for (int z = 0; z < zc; z++)
         {
             int check = (row * zc) + z;
 
-            // Variable-to-check values: the APP without this check's previous message. A saturated APP (±127) has
-            // already lost more than that message to the clamp, so it is passed on whole. Filler lanes are pinned
-            // to +127 (a known zero never becomes the minimum nor flips a sign).
+            // Variable-to-check values: the APP without this check's previous message; a certain APP (±127) is
+            // passed on whole. Fillers are certain zeros (+127), so they never become a minimum nor flip a sign.
+            // An extension column is a degree-1 variable: its value is its channel LLR, kept in its block.
             for (int e = 0; e < degree; e++)
             {
                 int edge = first + e;
                 int lane = (z + shifts[edge]) % zc;
                 int oldMessage = Message(check, e, _edgeSign[(edge * zc) + z]);
                 int posterior = _app[(columns[edge] * zc) + lane];
-                v[e] = partial[edge] && lane >= plan.PartialFillerStart ? sbyte.MaxValue
-                    : Math.Abs(posterior) == sbyte.MaxValue ? (sbyte)posterior
+                v[e] = IsExtension(plan, columns[edge]) ? (sbyte)posterior
+                    : IsCertain(posterior) ? (sbyte)posterior
                     : Clamp(posterior - oldMessage);
             }
 
-            // Check node: keep the two smallest magnitudes, where the smallest is, and the signs.
+            // Check node: keep the three smallest magnitudes, where the smallest is, and the signs.
             int min1 = sbyte.MaxValue;
             int min2 = sbyte.MaxValue;
+            int min3 = sbyte.MaxValue;
             int minIndex = LdpcDecoderPlan.NoIndex;
             bool signProduct = false;
             for (int e = 0; e < degree; e++)
@@ -142,13 +154,19 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
                 int magnitude = Math.Abs((int)v[e]);
                 if (magnitude < min1)
                 {
+                    min3 = min2;
                     min2 = min1;
                     min1 = magnitude;
                     minIndex = e;
                 }
                 else if (magnitude < min2)
                 {
+                    min3 = min2;
                     min2 = magnitude;
+                }
+                else if (magnitude < min3)
+                {
+                    min3 = magnitude;
                 }
 
                 bool negative = v[e] < 0;
@@ -156,17 +174,20 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
                 _edgeSign[((first + e) * zc) + z] = negative;
             }
 
-            _min1[check] = (byte)_correction.Apply(min1);
-            _min2[check] = (byte)_correction.Apply(min2);
+            _toOthers[check] = (byte)_rule.ToOthers(min1, min2);
+            _toMinimum[check] = (byte)_rule.ToMinimum(min2, min3);
             _minIndex[check] = (byte)minIndex;
             _signProduct[check] = signProduct;
 
-            // New APPs: the variable-to-check value plus the new check-to-variable message.
+            // New APPs: the variable-to-check value plus the new check-to-variable message; certain values stay.
             for (int e = 0; e < degree; e++)
             {
                 int edge = first + e;
-                int n = Variable(columns[edge], shifts[edge], z, zc);
-                _app[n] = Clamp(v[e] + Message(check, e, v[e] < 0));
+                if (!IsExtension(plan, columns[edge]))
+                {
+                    int n = Variable(columns[edge], shifts[edge], z, zc);
+                    _app[n] = IsCertain(v[e]) ? v[e] : Clamp(v[e] + Message(check, e, v[e] < 0));
+                }
             }
         }
     }
@@ -174,7 +195,7 @@ internal sealed class LdpcDecoderScalar : LdpcDecoder
     /// <summary>The message of check <paramref name="check"/> to its edge <paramref name="e"/>, whose own sign is given.</summary>
     private int Message(int check, int e, bool ownSign)
     {
-        int magnitude = e == _minIndex[check] ? _min2[check] : _min1[check];
+        int magnitude = e == _minIndex[check] ? _toMinimum[check] : _toOthers[check];
         return _signProduct[check] != ownSign ? -magnitude : magnitude;
     }
 }

@@ -16,9 +16,13 @@ namespace AccelSdk.Bbdev.Fec.Ldpc;
 /// writing never needs a rotation.
 /// </para>
 /// <para>
-/// Check-to-variable messages: per row and lane, min1, min2 (after the offset) and one byte with the index of min1
-/// in its low 7 bits and the sign product in bit 7; per edge only the sign bits, one bit per lane. Lanes past Zc in
-/// the last vector of a block compute garbage that lands in padding and is never read as data.
+/// Check-to-variable messages: per row and lane, the two output magnitudes of <see cref="CheckNodeRule"/> (to the
+/// edge of the smallest input, to the others) and one byte with the index of that edge in its low 7 bits and the
+/// sign product in bit 7; per edge only the sign bits, one bit per lane (BG1, Zc = 384: 53 KB of check state and
+/// 15 KB of sign bits, against 121 KB for one int8 message per edge). Lanes past Zc in the last vector of a block
+/// compute garbage that lands in padding and is never read as data. Certain values (±<see cref="LdpcDecoder.Infinity"/>)
+/// are handled with two masks per edge: a certain APP subtracts no message and adds none. The first iteration is a
+/// separate specialisation that reads no check state (every message is still 0, so v = APP).
 /// </para>
 /// <para>
 /// A row runs in two passes over its vectors: the first forms v = APP − c_old for every edge (kept in a small
@@ -39,12 +43,11 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
     private const int MaxStride = (2 * LiftingSizes.Max) + Alignment;
 
     private readonly LdpcScratchBuffer _app = new(MaxColumns * MaxStride);
-    private readonly LdpcScratchBuffer _min1 = new(MaxRows * MaxPitch);
-    private readonly LdpcScratchBuffer _min2 = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _toOthers = new(MaxRows * MaxPitch);
+    private readonly LdpcScratchBuffer _toMinimum = new(MaxRows * MaxPitch);
     private readonly LdpcScratchBuffer _minIndexSign = new(MaxRows * MaxPitch);
     private readonly LdpcScratchBuffer _edgeSigns = new(MaxEdges * MaxPitch / 8);
     private readonly LdpcScratchBuffer _v = new(LdpcDecoderPlan.MaxDegree * MaxPitch);
-    private readonly LdpcScratchBuffer _fillerMask = new(MaxStride);
     private readonly LdpcScratchBuffer _hard = new((22 * LiftingSizes.Max) + Alignment);
     private readonly int[] _rotation = new int[MaxColumns];
     private readonly int[] _read = new int[LdpcDecoderPlan.MaxDegree];
@@ -52,57 +55,98 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
 
     private int _stride;
     private int _pitch;
+    private bool _firstIteration;
+
+    /// <summary>Selects, at JIT time, whether a row update starts from no check-to-variable messages.</summary>
+    private interface IIterationKind
+    {
+        static abstract bool First { get; }
+    }
+
+    private readonly CheckNodeRule _rule;
 
     public LdpcDecoderSimd(SimdWidth width)
-        : base(width)
+        : this(width, CheckNodeRule.Default)
     {
     }
+
+    /// <summary>A decoder with another check-node rule, for the BLER tool's tuning runs.</summary>
+    internal LdpcDecoderSimd(SimdWidth width, CheckNodeRule rule)
+        : base(width) => _rule = rule;
 
     private protected override void Initialise(LdpcDecoderPlan plan, ReadOnlySpan<sbyte> compact)
     {
         int zc = plan.Zc;
         _stride = AlignUp((2 * zc) + Alignment, Alignment);
         _pitch = AlignUp(zc, Alignment);
-        Span<sbyte> app = _app.Span(plan.Columns * _stride);
-        app.Clear();
 
-        // Fillers: the largest positive LLR in codeword positions K′..K−1.
-        SetVariables(plan, plan.KPrime, plan.Fillers, ReadOnlySpan<sbyte>.Empty);
-
-        // The compacted buffer: positions before the fillers start at variable 2Zc, the rest at K.
-        int beforeFillers = Math.Min(compact.Length, plan.KPrime - (2 * zc));
-        SetVariables(plan, 2 * zc, beforeFillers, compact.Slice(0, beforeFillers));
-        SetVariables(plan, plan.Code.K, compact.Length - beforeFillers, compact.Slice(beforeFillers));
-
+        // Each column block from its source, written to both halves: the punctured columns and uncovered
+        // positions are 0, fillers +127, the rest comes from the compacted buffer (−128 clamped to −127: the
+        // arithmetic is symmetric).
+        int kPrime = plan.KPrime;
+        int k = plan.Code.K;
+        int beforeFillers = Math.Min(compact.Length, kPrime - (2 * zc));
+        int afterFillers = compact.Length - beforeFillers;
         for (int column = 0; column < plan.Columns; column++)
         {
-            app.Slice(column * _stride, zc).CopyTo(app.Slice((column * _stride) + zc, zc));
             _rotation[column] = 0;
-        }
-
-        // No message yet: min1 = min2 = 0, no index, positive signs.
-        int checkBytes = plan.Rows * _pitch;
-        _min1.Span(checkBytes).Clear();
-        _min2.Span(checkBytes).Clear();
-        _minIndexSign.Span(checkBytes).Fill(LdpcDecoderPlan.NoIndex);
-        _edgeSigns.Span(plan.EdgeCount * (_pitch / 8)).Clear();
-
-        if (plan.PartialFillerColumn >= 0)
-        {
-            // Lane i of the mask pins lane i mod Zc to +127 when it is a filler; elsewhere max(v, −127) = v.
-            Span<sbyte> mask = _fillerMask.Span(_stride);
-            for (int i = 0; i < mask.Length; i++)
+            int start = column * zc;
+            int end = start + zc;
+            if (end <= 2 * zc || (start >= (2 * zc) + beforeFillers && end <= kPrime) || start >= k + afterFillers)
             {
-                mask[i] = i % zc >= plan.PartialFillerStart ? sbyte.MaxValue : (sbyte)(-sbyte.MaxValue);
+                FillColumn(column, zc, 0);
+            }
+            else if (start >= kPrime && end <= k)
+            {
+                FillColumn(column, zc, sbyte.MaxValue);
+            }
+            else if (start >= 2 * zc && end <= (2 * zc) + beforeFillers && zc >= TOps.Count)
+            {
+                CopyColumn(column, zc, compact.Slice(start - (2 * zc), zc));
+            }
+            else if (start >= k && end <= k + afterFillers && zc >= TOps.Count)
+            {
+                CopyColumn(column, zc, compact.Slice(beforeFillers + start - k, zc));
+            }
+            else
+            {
+                Span<sbyte> block = _app.Span((column + 1) * _stride).Slice(column * _stride, 2 * zc);
+                for (int lane = 0; lane < zc; lane++)
+                {
+                    int variable = start + lane;
+                    int index = variable < 2 * zc ? -1
+                        : variable < (2 * zc) + beforeFillers ? variable - (2 * zc)
+                        : variable < kPrime ? -1
+                        : variable < k ? -2
+                        : variable < k + afterFillers ? beforeFillers + variable - k
+                        : -1;
+                    sbyte value = index == -2 ? sbyte.MaxValue : index < 0 ? (sbyte)0 : Math.Max(compact[index], (sbyte)(-Infinity));
+                    block[lane] = value;
+                    block[zc + lane] = value;
+                }
             }
         }
+
+        // No message yet: the first iteration reads no check state (v = APP) and writes all of it.
+        _firstIteration = true;
     }
 
     private protected override void RunIteration(LdpcDecoderPlan plan)
     {
+        if (_firstIteration)
+        {
+            for (int row = 0; row < plan.Rows; row++)
+            {
+                UpdateRow<FirstIteration>(plan, row);
+            }
+
+            _firstIteration = false;
+            return;
+        }
+
         for (int row = 0; row < plan.Rows; row++)
         {
-            UpdateRow(plan, row);
+            UpdateRow<LaterIteration>(plan, row);
         }
     }
 
@@ -111,17 +155,36 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int zc = plan.Zc;
         int width = TOps.Count;
         ref sbyte app = ref _app.Reference;
+        TVec indexBits = TOps.Broadcast(0x7F);
+        TVec max = TOps.Broadcast(sbyte.MaxValue);
         for (int row = 0; row < plan.Rows; row++)
         {
             int first = plan.RowStart[row];
             int degree = plan.RowStart[row + 1] - first;
+            bool extension = plan.IsExtension(row);
+            int updated = extension ? degree - 1 : degree;
             PrepareOffsets(plan, first, degree);
+            ref sbyte toOthers = ref Unsafe.Add(ref _toOthers.Reference, row * _pitch);
+            ref sbyte toMinimum = ref Unsafe.Add(ref _toMinimum.Reference, row * _pitch);
+            ref sbyte minIndexSign = ref Unsafe.Add(ref _minIndexSign.Reference, row * _pitch);
             for (int k = 0; k < zc; k += width)
             {
                 TVec parity = TOps.Broadcast(0);
-                for (int e = 0; e < degree; e++)
+                for (int e = 0; e < updated; e++)
                 {
                     parity = TOps.Xor(parity, TOps.Load(ref Unsafe.Add(ref app, _read[e] + k)));
+                }
+
+                if (extension)
+                {
+                    // The extension variable's APP is its channel LLR plus this row's message (certain stays).
+                    TVec channel = TOps.Load(ref Unsafe.Add(ref app, _read[updated] + k));
+                    TVec indexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
+                    TVec isMinimum = TOps.Equal(TOps.And(indexSign, indexBits), TOps.Broadcast((sbyte)updated));
+                    TVec magnitude = TOps.Select(isMinimum, TOps.Load(ref Unsafe.Add(ref toMinimum, k)), TOps.Load(ref Unsafe.Add(ref toOthers, k)));
+                    TVec message = TOps.ApplySign(magnitude, TOps.Xor(indexSign, channel));
+                    TVec posterior = TOps.AddClamp(channel, TOps.AndNot(message, TOps.Equal(TOps.Abs(channel), max)));
+                    parity = TOps.Xor(parity, posterior);
                 }
 
                 ulong bits = TOps.SignBits(parity);
@@ -198,28 +261,26 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         return ((x >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((x & 0x0F0F0F0F0F0F0F0FUL) << 4);
     }
 
-    /// <summary>Writes <paramref name="count"/> variables from <paramref name="first"/> on (values, or +127 when empty).</summary>
-    private void SetVariables(LdpcDecoderPlan plan, int first, int count, ReadOnlySpan<sbyte> values)
-    {
-        int zc = plan.Zc;
-        Span<sbyte> app = _app.Span(plan.Columns * _stride);
-        int done = 0;
-        while (done < count)
-        {
-            int variable = first + done;
-            int lane = variable % zc;
-            int run = Math.Min(zc - lane, count - done);
-            Span<sbyte> target = app.Slice(((variable / zc) * _stride) + lane, run);
-            if (values.IsEmpty)
-            {
-                target.Fill(sbyte.MaxValue);
-            }
-            else
-            {
-                values.Slice(done, run).CopyTo(target);
-            }
+    /// <summary>Both halves of a column block set to <paramref name="value"/>.</summary>
+    private void FillColumn(int column, int zc, sbyte value) => _app.Span((column + 1) * _stride).Slice(column * _stride, 2 * zc).Fill(value);
 
-            done += run;
+    /// <summary>Both halves of a column block from <paramref name="source"/> (Zc ≥ the vector width), −128 → −127.</summary>
+    private void CopyColumn(int column, int zc, ReadOnlySpan<sbyte> source)
+    {
+        ref sbyte from = ref MemoryMarshal.GetReference(source);
+        ref sbyte block = ref Unsafe.Add(ref _app.Reference, column * _stride);
+        TVec floor = TOps.Broadcast(-Infinity);
+        for (int lane = 0; ; lane += TOps.Count)
+        {
+            // The last vector overlaps the one before rather than reading past the column.
+            lane = Math.Min(lane, zc - TOps.Count);
+            TVec value = TOps.Max(TOps.Load(ref Unsafe.Add(ref from, lane)), floor);
+            TOps.Store(value, ref Unsafe.Add(ref block, lane));
+            TOps.Store(value, ref Unsafe.Add(ref block, zc + lane));
+            if (lane == zc - TOps.Count)
+            {
+                break;
+            }
         }
     }
 
@@ -243,7 +304,8 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         }
     }
 
-    private void UpdateRow(LdpcDecoderPlan plan, int row)
+    private void UpdateRow<TKind>(LdpcDecoderPlan plan, int row)
+        where TKind : struct, IIterationKind
     {
         int zc = plan.Zc;
         int width = TOps.Count;
@@ -252,14 +314,16 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int pitch = _pitch;
         int signBytes = pitch / 8;
         ReadOnlySpan<int> shifts = plan.EdgeShift;
-        ReadOnlySpan<bool> partial = plan.EdgePartialFiller;
         PrepareOffsets(plan, first, degree);
+
+        // Rows from 4 on end with their extension column, whose block keeps the channel LLRs (see the plan).
+        bool extension = plan.IsExtension(row);
+        int updated = extension ? degree - 1 : degree;
 
         ref sbyte app = ref _app.Reference;
         ref sbyte v = ref _v.Reference;
-        ref sbyte fillerMask = ref _fillerMask.Reference;
-        ref sbyte min1 = ref Unsafe.Add(ref _min1.Reference, row * pitch);
-        ref sbyte min2 = ref Unsafe.Add(ref _min2.Reference, row * pitch);
+        ref sbyte toOthers = ref Unsafe.Add(ref _toOthers.Reference, row * pitch);
+        ref sbyte toMinimum = ref Unsafe.Add(ref _toMinimum.Reference, row * pitch);
         ref sbyte minIndexSign = ref Unsafe.Add(ref _minIndexSign.Reference, row * pitch);
         ref byte signs = ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref _edgeSigns.Reference, first * signBytes));
         ref int read = ref MemoryMarshal.GetArrayDataReference(_read);
@@ -268,47 +332,69 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         TVec indexBits = TOps.Broadcast(0x7F);
         TVec signBit = TOps.Broadcast(unchecked((sbyte)0x80));
         TVec max = TOps.Broadcast(sbyte.MaxValue);
-        TVec offset = TOps.Broadcast(Offset);
-        TVec limit = TOps.Broadcast(MaxMessageMagnitude);
+
+        TVec one = TOps.Broadcast(1);
+        TVec table = TOps.LoadTable(_rule.Table);
 
         // Pass 1: variable-to-check values and the new compressed check-to-variable messages.
         for (int k = 0; k < zc; k += width)
         {
-            TVec oldMin1 = TOps.Load(ref Unsafe.Add(ref min1, k));
-            TVec oldMin2 = TOps.Load(ref Unsafe.Add(ref min2, k));
-            TVec oldIndexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
+            TVec oldToOthers = TKind.First ? max : TOps.Load(ref Unsafe.Add(ref toOthers, k));
+            TVec oldToMinimum = TKind.First ? max : TOps.Load(ref Unsafe.Add(ref toMinimum, k));
+            TVec oldIndexSign = TKind.First ? max : TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
             TVec oldIndex = TOps.And(oldIndexSign, indexBits);
             TVec newMin1 = max;
             TVec newMin2 = max;
+            TVec newMin3 = max;
             TVec newIndex = indexBits;
             TVec newSign = TOps.Broadcast(0);
-            for (int e = 0; e < degree; e++)
+            TVec edge = TOps.Broadcast(0);
+            ref sbyte edgeValues = ref Unsafe.Add(ref v, k);
+            ref byte edgeSigns = ref Unsafe.Add(ref signs, k >> 3);
+            ref sbyte posteriors = ref Unsafe.Add(ref app, k);
+            for (int e = 0; e < updated; e++)
             {
-                TVec edge = TOps.Broadcast((sbyte)e);
-                ref byte edgeSigns = ref Unsafe.Add(ref signs, (e * signBytes) + (k >> 3));
-                TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldMin2, oldMin1);
-                TVec oldMessage = TOps.ApplySign(magnitude, TOps.Xor(oldIndexSign, TOps.LoadBitMask(ref edgeSigns)));
-                TVec posterior = TOps.Load(ref Unsafe.Add(ref app, Unsafe.Add(ref read, e) + k));
-                TVec saturated = TOps.Equal(TOps.Abs(posterior), max);
-                TVec value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, saturated));
-                if (partial[first + e])
+                TVec posterior = TOps.Load(ref Unsafe.Add(ref posteriors, Unsafe.Add(ref read, e)));
+                TVec value = posterior;
+                if (!TKind.First)
                 {
-                    value = TOps.Max(value, TOps.Load(ref Unsafe.Add(ref fillerMask, shifts[first + e] + k)));
+                    TVec magnitude = TOps.Select(TOps.Equal(oldIndex, edge), oldToMinimum, oldToOthers);
+                    TVec oldMessage = TOps.ApplySign(magnitude, TOps.Xor(oldIndexSign, TOps.LoadBitMask(ref edgeSigns)));
+                    value = TOps.SubtractClamp(posterior, TOps.AndNot(oldMessage, TOps.Equal(TOps.Abs(posterior), max)));
                 }
 
-                TOps.Store(value, ref Unsafe.Add(ref v, (e * pitch) + k));
+                TOps.Store(value, ref edgeValues);
                 StoreBits(TOps.SignBits(value), ref edgeSigns);
 
                 TVec abs = TOps.Abs(value);
                 TVec below = TOps.GreaterThan(newMin1, abs);
+                newMin3 = TOps.Min(newMin3, TOps.Max(newMin2, abs));
+                newMin2 = TOps.Min(newMin2, TOps.Max(newMin1, abs));
+                newMin1 = TOps.Min(newMin1, abs);
+                newIndex = TOps.Select(below, edge, newIndex);
+                newSign = TOps.Xor(newSign, value);
+
+                edge = TOps.AddWrap(edge, one);
+                edgeValues = ref Unsafe.Add(ref edgeValues, pitch);
+                edgeSigns = ref Unsafe.Add(ref edgeSigns, signBytes);
+            }
+
+            if (extension)
+            {
+                // v of a degree-1 variable is its channel LLR: it takes part in the minima and the sign product
+                // only; nothing is kept for pass 2.
+                TVec value = TOps.Load(ref Unsafe.Add(ref posteriors, Unsafe.Add(ref read, updated)));
+                TVec abs = TOps.Abs(value);
+                TVec below = TOps.GreaterThan(newMin1, abs);
+                newMin3 = TOps.Min(newMin3, TOps.Max(newMin2, abs));
                 newMin2 = TOps.Min(newMin2, TOps.Max(newMin1, abs));
                 newMin1 = TOps.Min(newMin1, abs);
                 newIndex = TOps.Select(below, edge, newIndex);
                 newSign = TOps.Xor(newSign, value);
             }
 
-            TOps.Store(TOps.Min(TOps.SubtractFloorZero(newMin1, offset), limit), ref Unsafe.Add(ref min1, k));
-            TOps.Store(TOps.Min(TOps.SubtractFloorZero(newMin2, offset), limit), ref Unsafe.Add(ref min2, k));
+            TOps.Store(ToOthers(newMin1, newMin2, table), ref Unsafe.Add(ref toOthers, k));
+            TOps.Store(ToMinimum(newMin2, newMin3, table), ref Unsafe.Add(ref toMinimum, k));
             TOps.Store(TOps.Or(newIndex, TOps.And(newSign, signBit)), ref Unsafe.Add(ref minIndexSign, k));
         }
 
@@ -316,26 +402,73 @@ internal sealed class LdpcDecoderSimd<TOps, TVec> : LdpcDecoder
         int last = (zc - 1) / width * width;
         for (int k = last; k >= 0; k -= width)
         {
-            TVec newMin1 = TOps.Load(ref Unsafe.Add(ref min1, k));
-            TVec newMin2 = TOps.Load(ref Unsafe.Add(ref min2, k));
+            TVec newToOthers = TOps.Load(ref Unsafe.Add(ref toOthers, k));
+            TVec newToMinimum = TOps.Load(ref Unsafe.Add(ref toMinimum, k));
             TVec indexSign = TOps.Load(ref Unsafe.Add(ref minIndexSign, k));
             TVec index = TOps.And(indexSign, indexBits);
-            for (int e = 0; e < degree; e++)
+            TVec edge = TOps.Broadcast(0);
+            ref sbyte edgeValues = ref Unsafe.Add(ref v, k);
+            ref sbyte blocks = ref Unsafe.Add(ref app, k);
+            for (int e = 0; e < updated; e++)
             {
-                TVec value = TOps.Load(ref Unsafe.Add(ref v, (e * pitch) + k));
-                TVec magnitude = TOps.Select(TOps.Equal(index, TOps.Broadcast((sbyte)e)), newMin2, newMin1);
-                TVec result = TOps.AddClamp(value, TOps.ApplySign(magnitude, TOps.Xor(indexSign, value)));
-                ref sbyte block = ref Unsafe.Add(ref app, Unsafe.Add(ref write, e) + k);
+                TVec value = TOps.Load(ref edgeValues);
+                TVec magnitude = TOps.Select(TOps.Equal(index, edge), newToMinimum, newToOthers);
+                TVec message = TOps.ApplySign(magnitude, TOps.Xor(indexSign, value));
+                TVec result = TOps.AddClamp(value, TOps.AndNot(message, TOps.Equal(TOps.Abs(value), max)));
+                ref sbyte block = ref Unsafe.Add(ref blocks, Unsafe.Add(ref write, e));
                 TOps.Store(result, ref block);
                 TOps.Store(result, ref Unsafe.Add(ref block, zc));
+
+                edge = TOps.AddWrap(edge, one);
+                edgeValues = ref Unsafe.Add(ref edgeValues, pitch);
             }
         }
 
         ReadOnlySpan<int> columns = plan.EdgeColumn;
-        for (int e = 0; e < degree; e++)
+        for (int e = 0; e < updated; e++)
         {
             _rotation[columns[first + e]] = shifts[first + e];
         }
+    }
+
+    /// <summary><see cref="CheckNodeRule.ToOthers"/> on vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec ToOthers(TVec min1, TVec min2, TVec table) => _rule.Scale == 0 ? Shrink(min1) : BoxPlus(min1, min2, table);
+
+    /// <summary><see cref="CheckNodeRule.ToMinimum"/> on vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec ToMinimum(TVec min2, TVec min3, TVec table) => _rule.Scale == 0 ? Shrink(min2) : BoxPlus(min2, min3, table);
+
+    /// <summary><see cref="CheckNodeRule.BoxPlus"/>: max(a + f(a + b) − f(b − a) − offset, 0), a = 127 kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec BoxPlus(TVec a, TVec b, TVec table)
+    {
+        TVec lastBin = TOps.Broadcast(15);
+        TVec infinity = TOps.Broadcast(Infinity);
+
+        // a, b ≤ 127, so a + b ≤ 254 fits an unsigned byte and (a + b) >> 1 ≤ 127 compares as signed.
+        TVec nearness = TOps.LookUp(table, TOps.Min(TOps.ShiftRightLogical(TOps.SubtractFloorZero(b, a), 1), lastBin));
+        TVec smallness = TOps.LookUp(table, TOps.Min(TOps.ShiftRightLogical(TOps.AddWrap(a, b), 1), lastBin));
+        TVec result = TOps.SubtractFloorZero(TOps.AddWrap(a, smallness), TOps.AddWrap(nearness, TOps.Broadcast((sbyte)_rule.Offset)));
+        return TOps.Select(TOps.Equal(a, infinity), infinity, result);
+    }
+
+    /// <summary>Offset min-sum: max(m − offset, 0), 127 kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVec Shrink(TVec magnitude)
+    {
+        TVec infinity = TOps.Broadcast(Infinity);
+        return TOps.Select(TOps.Equal(magnitude, infinity), infinity, TOps.SubtractFloorZero(magnitude, TOps.Broadcast((sbyte)_rule.Offset)));
+    }
+
+    private struct FirstIteration : IIterationKind
+    {
+        public static bool First => true;
+    }
+
+    private struct LaterIteration : IIterationKind
+    {
+        public static bool First => false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,8 @@
 using AccelSdk.Bbdev.Fec;
 using AccelSdk.Bbdev.Fec.Crc;
 using AccelSdk.Bbdev.Fec.Ldpc;
+using AccelSdk.Bbdev.TestVectors;
+using AccelSdk.Bbdev.Tests.TestVectors;
 
 namespace AccelSdk.Bbdev.Tests.Fec.Ldpc.Conformance;
 
@@ -10,24 +12,25 @@ namespace AccelSdk.Bbdev.Tests.Fec.Ldpc.Conformance;
 /// </summary>
 public sealed class LdpcTransmitConformanceTests
 {
-    public static TheoryData<string> EncoderVectors => MinimalVectorFile.Names("ldpc_enc_*.data");
+    public static TheoryData<string> EncoderVectors => Names("ldpc_enc_");
 
-    public static TheoryData<string> DecoderVectors => MinimalVectorFile.Names("ldpc_dec_*.data");
+    public static TheoryData<string> DecoderVectors => Names("ldpc_dec_");
 
     [Theory]
     [MemberData(nameof(EncoderVectors))]
     public void EncoderVector_OutputIsBitExact(string name)
     {
-        MinimalVectorFile vector = MinimalVectorFile.Load(name);
-        Assert.Equal(1, vector.Int("code_block_mode", 1));
-        Assert.True(vector.Flag("RATE_MATCH"), "every shipped LDPC encoder vector rate-matches");
-        LdpcBlockParameters p = Parameters(vector);
-        CrcType? crc = vector.Flag("CRC_24B_ATTACH") ? CrcType.Crc24B
-            : vector.Flag("CRC_24A_ATTACH") ? CrcType.Crc24A
-            : vector.Flag("CRC_16_ATTACH") ? CrcType.Crc16
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(name));
+        Assert.Equal(1, vector.Ldpc!.CodeBlockMode);
+        LdpcEncFlags flags = vector.LdpcEncFlags!.Value;
+        Assert.True((flags & LdpcEncFlags.RateMatch) != 0, "every shipped LDPC encoder vector rate-matches");
+        LdpcBlockParameters p = Parameters(vector, (flags & LdpcEncFlags.InterleaverBypass) != 0);
+        CrcType? crc = (flags & LdpcEncFlags.Crc24BAttach) != 0 ? CrcType.Crc24B
+            : (flags & LdpcEncFlags.Crc24AAttach) != 0 ? CrcType.Crc24A
+            : (flags & LdpcEncFlags.Crc16Attach) != 0 ? CrcType.Crc16
             : null;
-        byte[] input = vector.Bytes("input0");
-        byte[] expected = vector.Bytes("output0");
+        byte[] input = vector.ToArray(BbdevVectorDataKind.Input);
+        byte[] expected = vector.ToArray(BbdevVectorDataKind.Output);
         Assert.Equal((p.E + 7) / 8, expected.Length);
         foreach (SimdWidth width in TestWidths.All)
         {
@@ -41,19 +44,20 @@ public sealed class LdpcTransmitConformanceTests
     [MemberData(nameof(DecoderVectors))]
     public void DecoderVector_RateRecovery_MatchesHarqOutputOrTwinCodeword(string name)
     {
-        MinimalVectorFile vector = MinimalVectorFile.Load(name);
-        LdpcBlockParameters p = Parameters(vector);
-        sbyte[] llrs = (sbyte[])(Array)vector.Bytes("input0");
-        sbyte[] harqInput = vector.Flag("HQ_COMBINE_IN_ENABLE") ? (sbyte[])(Array)vector.Bytes("harq_input0") : [];
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(name));
+        LdpcDecFlags flags = vector.LdpcDecFlags!.Value;
+        LdpcBlockParameters p = Parameters(vector, (flags & LdpcDecFlags.DeinterleaverBypass) != 0);
+        sbyte[] llrs = vector.ToLlrArray(BbdevVectorDataKind.Input);
+        sbyte[] harqInput = (flags & LdpcDecFlags.HqCombineInEnable) != 0 ? vector.ToLlrArray(BbdevVectorDataKind.HarqInput) : [];
         Assert.Equal(p.E, llrs.Length);
         foreach (SimdWidth width in TestWidths.All)
         {
             sbyte[] output = new sbyte[p.CompactLength];
             int length = LdpcRateRecovery.Recover(p, llrs, harqInput, output, width);
-            if (vector.Flag("HQ_COMBINE_OUT_ENABLE"))
+            if ((flags & LdpcDecFlags.HqCombineOutEnable) != 0)
             {
                 // test-bbdev compares min(produced - Zc, vector length) LLRs within a tolerance; we are exact.
-                sbyte[] expected = (sbyte[])(Array)vector.Bytes("harq_output0");
+                sbyte[] expected = vector.ToLlrArray(BbdevVectorDataKind.HarqOutput);
                 Assert.Equal(expected.Length, length);
                 Assert.True(expected.AsSpan().SequenceEqual(output.AsSpan(0, length)), $"{name}: width {width} HARQ output differs at {expected.AsSpan().CommonPrefixLength(output)}");
             }
@@ -66,11 +70,11 @@ public sealed class LdpcTransmitConformanceTests
 
     // The noiseless v-series inputs are ±127 per transmitted bit: every recovered position must carry the sign of
     // the codeword that encodes the expected hard output (CRC24B re-attached when the vector drops it).
-    private static void AssertSignsMatchTwinCodeword(MinimalVectorFile vector, in LdpcBlockParameters p, sbyte[] output, int length, SimdWidth width)
+    private static void AssertSignsMatchTwinCodeword(BbdevTestVector vector, in LdpcBlockParameters p, sbyte[] output, int length, SimdWidth width)
     {
-        byte[] hard = vector.Bytes("output0");
+        byte[] hard = vector.ToArray(BbdevVectorDataKind.Output);
         byte[] information = new byte[(p.KPrime + 7) / 8];
-        if (vector.Flag("CRC_TYPE_24B_DROP"))
+        if ((vector.LdpcDecFlags!.Value & LdpcDecFlags.Crc24BDrop) != 0)
         {
             hard.AsSpan(0, (p.KPrime - 24 + 7) / 8).CopyTo(information);
             CrcCalculator.Attach(CrcType.Crc24B, information, p.KPrime - 24);
@@ -86,20 +90,38 @@ public sealed class LdpcTransmitConformanceTests
         for (int i = 0; i < length; i++)
         {
             int bit = LdpcTestCases.Bit(d, LdpcCircularBuffer.CompactToCircular(p, i));
-            Assert.True(output[i] == (bit == 0 ? 127 : -127), $"{vector.Path}: width {width} position {i} holds {output[i]}, bit {bit}");
+            Assert.True(output[i] == (bit == 0 ? 127 : -127), $"{vector.FilePath}: width {width} position {i} holds {output[i]}, bit {bit}");
         }
     }
 
-    private static LdpcBlockParameters Parameters(MinimalVectorFile vector) => new()
+    private static TheoryData<string> Names(string prefix)
     {
-        BaseGraph = vector.Int("basegraph"),
-        Zc = vector.Int("z_c"),
-        FillerBits = vector.Int("n_filler"),
-        Ncb = vector.Int("n_cb"),
-        Qm = vector.Int("q_m"),
-        E = vector.Int("e"),
-        RvIndex = vector.Int("rv_index"),
-        K0Override = vector.Int("k0"),
-        InterleaverBypass = vector.Flag("INTERLEAVER_BYPASS") || vector.Flag("DEINTERLEAVER_BYPASS"),
-    };
+        var data = new TheoryData<string>();
+        foreach (string name in ConformanceVectorFiles.Names())
+        {
+            if (name == ConformanceVectorFiles.Missing || name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    private static LdpcBlockParameters Parameters(BbdevTestVector vector, bool interleaverBypass)
+    {
+        LdpcVectorParameters v = vector.Ldpc!;
+        return new LdpcBlockParameters
+        {
+            BaseGraph = v.Basegraph ?? 0,
+            Zc = v.ZC ?? 0,
+            FillerBits = v.NFiller ?? 0,
+            Ncb = v.NCb ?? 0,
+            Qm = v.QM ?? 0,
+            E = (int)(v.E ?? 0),
+            RvIndex = v.RvIndex ?? 0,
+            K0Override = v.K0 ?? 0,
+            InterleaverBypass = interleaverBypass,
+        };
+    }
 }

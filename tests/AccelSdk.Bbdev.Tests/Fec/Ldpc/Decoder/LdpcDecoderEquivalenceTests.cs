@@ -11,7 +11,10 @@ namespace AccelSdk.Bbdev.Tests.Fec.Ldpc.Decoder;
 /// </summary>
 public sealed class LdpcDecoderEquivalenceTests
 {
-    private static readonly LdpcDecoder s_scalar = LdpcDecoder.Create(SimdWidth.Scalar);
+    [ThreadStatic]
+    private static LdpcDecoder? t_scalar;
+
+    private static LdpcDecoder s_scalar => t_scalar ??= LdpcDecoder.Create(SimdWidth.Scalar);
 
     [Theory]
     [InlineData(SimdWidth.V128, 60, 384)]
@@ -45,6 +48,20 @@ public sealed class LdpcDecoderEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 3)]
+    [InlineData(8, 1)]
+    [InlineData(12, 0)]
+    public void OtherCheckNodeRules_MatchScalarReference(int scale, int offset)
+    {
+        // The BLER tool compares rules through the vector decoder; it must compute what the reference computes.
+        var rule = new CheckNodeRule(scale, offset);
+        LdpcDecoder scalar = LdpcDecoder.Create(SimdWidth.Scalar, rule);
+        LdpcDecoder vector = LdpcDecoder.Create(SimdWidth.V256, rule);
+        Prop.ForAll(Cases(96).ToArbitrary(), c => SameAs(scalar, vector, c)).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+    }
+
     internal static Gen<DecoderCase> Cases(int maxZc) =>
         from bg in Gen.Choose(1, 2)
         from zc in Gen.Elements(LiftingSizes.All.ToArray().Where(z => z <= maxZc).ToArray())
@@ -58,13 +75,15 @@ public sealed class LdpcDecoderEquivalenceTests
         from crc in Gen.Choose(0, 4)
         select new DecoderCase(bg, zc, fillers, length, kind, seed, iterations, early, crc);
 
-    internal static bool SameAsScalar(LdpcDecoder decoder, DecoderCase c)
+    internal static bool SameAsScalar(LdpcDecoder decoder, DecoderCase c) => SameAs(s_scalar, decoder, c);
+
+    private static bool SameAs(LdpcDecoder reference, LdpcDecoder decoder, DecoderCase c)
     {
         sbyte[] llrs = c.Llrs();
         int bytes = (c.Code.K - c.Fillers + 7) / 8;
         var expected = new byte[bytes];
         var actual = new byte[bytes];
-        LdpcDecoderResult want = s_scalar.Decode(c.Code, c.Fillers, llrs, expected, c.MaxIterations, c.EarlyTermination, c.EarlyStopCrc);
+        LdpcDecoderResult want = reference.Decode(c.Code, c.Fillers, llrs, expected, c.MaxIterations, c.EarlyTermination, c.EarlyStopCrc);
         LdpcDecoderResult got = decoder.Decode(c.Code, c.Fillers, llrs, actual, c.MaxIterations, c.EarlyTermination, c.EarlyStopCrc);
         Assert.True(want == got, $"{decoder.Width}: {got} != scalar {want} for {c}");
         Assert.True(expected.AsSpan().SequenceEqual(actual), $"{decoder.Width}: hard bits differ from scalar for {c}");
