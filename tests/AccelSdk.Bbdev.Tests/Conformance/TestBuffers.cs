@@ -48,5 +48,8 @@ internal sealed class TestBuffers : IDisposable
         return op;
     }
 
+    /// <summary>An empty buffer of the pool (1 KiB of room).</summary>
+    public DataBuffer Rent() => _pool.Rent() ?? throw new InvalidOperationException("test pool exhausted");
+
     public void Dispose() => _pool.Dispose();
 }

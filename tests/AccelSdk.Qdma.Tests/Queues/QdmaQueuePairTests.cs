@@ -31,7 +31,10 @@ public sealed class QdmaQueuePairTests
         Assert.Equal(0u, g.H2cRingOffset);
         Assert.Equal(0u, g.C2hRingOffset % 4096);
         Assert.Equal(0u, g.CmptRingOffset % 4096);
-        Assert.Equal(QdmaFeatures.LdpcEncode | QdmaFeatures.LdpcDecode | QdmaFeatures.TransportBlock | QdmaFeatures.ScatterGather, g.Features);
+        Assert.Equal(QdmaFeatures.LdpcEncode | QdmaFeatures.LdpcDecode | QdmaFeatures.TurboEncode | QdmaFeatures.TurboDecode
+            | QdmaFeatures.TransportBlock | QdmaFeatures.ScatterGather, g.Features);
+        Assert.Equal((uint)QdmaTurboEncodeFlags.Supported, g.TurboEncodeFlags);
+        Assert.Equal((uint)QdmaTurboDecodeFlags.Supported, g.TurboDecodeFlags);
         Assert.Null(g.Validate(fixture.Context.Device.DusRegionSize, fixture.Context.Device.MmioRegionSize));
         Assert.Equal(127, raw.Pair.H2cFree);
 
