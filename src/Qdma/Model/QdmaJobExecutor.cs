@@ -540,11 +540,22 @@ internal sealed class QdmaJobExecutor
         return new JobOutcome(status, QdmaJobError.None, iterations, (int)hardOffset, (int)softOffset);
     }
 
-    /// <summary>The transport-block fields of a turbo job (code-block mode: always valid; its one block is checked later).</summary>
-    private static bool TurboLayoutValid(in QdmaH2cDescriptor job) =>
-        job.Mode == QdmaH2cDescriptor.CodeBlockMode
-        || (job.Mode == QdmaH2cDescriptor.TransportBlockMode && job.C >= 1 && job.C <= MaxTurboCodeBlocks && job.R < job.C
-            && job.Cab <= job.C && job.CNeg <= job.C);
+    /// <summary>
+    /// The block fields of a turbo job: code-block mode a standard K; transport-block mode C, r, Cab and C− in range
+    /// and a standard K for each size some block from r on uses.
+    /// </summary>
+    private static bool TurboLayoutValid(in QdmaH2cDescriptor job)
+    {
+        if (job.Mode == QdmaH2cDescriptor.CodeBlockMode)
+        {
+            return TurboInterleaver.IsValidBlockSize(job.K);
+        }
+
+        return job.Mode == QdmaH2cDescriptor.TransportBlockMode && job.C >= 1 && job.C <= MaxTurboCodeBlocks && job.R < job.C
+            && job.Cab <= job.C && job.CNeg <= job.C
+            && (job.CNeg <= job.R || TurboInterleaver.IsValidBlockSize(job.KNeg))
+            && (job.CNeg >= job.C || TurboInterleaver.IsValidBlockSize(job.K));
+    }
 
     /// <summary>K of turbo code block <paramref name="r"/>: K− below CNeg, else K+ (code-block mode: K).</summary>
     private static int TurboBlockSize(in QdmaH2cDescriptor job, int r) =>
@@ -566,8 +577,8 @@ internal sealed class QdmaJobExecutor
 
     /// <summary>
     /// Turbo code blocks in the job, 0 when the input does not fit: code-block mode one, whose input must be at least
-    /// its bytes; transport-block mode as many whole blocks from r as the input holds, which must be exactly those.
-    /// Every block size must be one of the standard's K.
+    /// its bytes; transport-block mode as many whole blocks from r as the input holds, which must be exactly those
+    /// (block sizes already checked by <see cref="TurboLayoutValid"/>).
     /// </summary>
     private static int TurboBlocks(in QdmaH2cDescriptor job, long inputBytes, CrcType? attach, bool decoder)
     {
@@ -577,11 +588,6 @@ internal sealed class QdmaJobExecutor
         for (int r = job.R; r <= last; r++)
         {
             int k = TurboBlockSize(in job, r);
-            if (!TurboInterleaver.IsValidBlockSize(k))
-            {
-                return 0;
-            }
-
             int need = decoder ? TurboDecoder.InputLength(k) : TurboCodeBlockEngine.EncoderInputBytes(k, attach);
             if (used + need > inputBytes)
             {
