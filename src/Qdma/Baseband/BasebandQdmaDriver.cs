@@ -74,7 +74,7 @@ public sealed class BasebandQdmaDriver : IUacceDriver
             throw new InvalidOperationException($"UACCE device {context.Device.Name}: {problem}.");
         }
 
-        if ((geometry.Features & (QdmaFeatures.LdpcEncode | QdmaFeatures.LdpcDecode)) == 0)
+        if ((geometry.Features & (QdmaFeatures.LdpcEncode | QdmaFeatures.LdpcDecode | QdmaFeatures.TurboEncode | QdmaFeatures.TurboDecode)) == 0)
         {
             return [];
         }

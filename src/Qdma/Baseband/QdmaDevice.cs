@@ -30,6 +30,18 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
         | LdpcDecFlags.DeinterleaverBypass | LdpcDecFlags.HqCombineInEnable | LdpcDecFlags.HqCombineOutEnable
         | LdpcDecFlags.DecodeBypass | LdpcDecFlags.IterationStopEnable | LdpcDecFlags.DecScatterGather | LdpcDecFlags.DecInterrupts;
 
+    /// <summary>Turbo encoder flags the driver implements (those of <c>baseband_sw</c>, and dequeue interrupts).</summary>
+    public const TurboEncFlags DriverTurboEncodeFlags =
+        TurboEncFlags.RvIndexBypass | TurboEncFlags.RateMatch | TurboEncFlags.Crc24BAttach | TurboEncFlags.Crc24AAttach
+        | TurboEncFlags.EncScatterGather | TurboEncFlags.EncInterrupts;
+
+    /// <summary>Turbo decoder flags the driver implements.</summary>
+    public const TurboDecFlags DriverTurboDecodeFlags =
+        TurboDecFlags.SubblockDeinterleave | TurboDecFlags.CrcType24B | TurboDecFlags.SoftOutSaturate | TurboDecFlags.SoftOutput
+        | TurboDecFlags.EarlyTermination | TurboDecFlags.PosLlr1BitIn | TurboDecFlags.NegLlr1BitIn | TurboDecFlags.PosLlr1BitSoftOut
+        | TurboDecFlags.NegLlr1BitSoftOut | TurboDecFlags.DecScatterGather | TurboDecFlags.DecTbCrc24BKeep | TurboDecFlags.DecCrc24BDrop
+        | TurboDecFlags.DecInterrupts;
+
     private readonly UacceDeviceContext _context;
 
     public QdmaDevice(UacceDeviceContext context, in QdmaQueueGeometry geometry, int maxQueues, TimeSpan stopTimeout)
@@ -68,6 +80,32 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
                 NumBuffersSrc = blocks,
                 NumBuffersHardOut = blocks,
                 NumBuffersSoftOut = 0,
+            });
+        }
+
+        int turboBlocks = transportBlocks ? BbdevOpValidator.MaxTurboCodeBlocks : 1;
+        if ((geometry.Features & QdmaFeatures.TurboEncode) != 0)
+        {
+            TurboEncFlags flags = ((TurboEncFlags)geometry.TurboEncodeFlags | TurboEncFlags.EncInterrupts) & DriverTurboEncodeFlags;
+            capabilities.Add(new TurboEncCapability
+            {
+                CapabilityFlags = scatterGather ? flags : flags & ~TurboEncFlags.EncScatterGather,
+                NumBuffersSrc = turboBlocks,
+                NumBuffersDst = turboBlocks,
+            });
+        }
+
+        if ((geometry.Features & QdmaFeatures.TurboDecode) != 0)
+        {
+            TurboDecFlags flags = ((TurboDecFlags)geometry.TurboDecodeFlags | TurboDecFlags.DecInterrupts) & DriverTurboDecodeFlags;
+            capabilities.Add(new TurboDecCapability
+            {
+                CapabilityFlags = scatterGather ? flags : flags & ~TurboDecFlags.DecScatterGather,
+                MaxLlrModulus = 127,
+                MaxIterations = Math.Min((int)geometry.MaxIterations, BbdevOpValidator.MaxTurboIterations),
+                NumBuffersSrc = turboBlocks,
+                NumBuffersHardOut = turboBlocks,
+                NumBuffersSoftOut = turboBlocks,
             });
         }
 
@@ -124,6 +162,8 @@ internal sealed class QdmaDevice : BbdevDeviceOperations
         {
             LdpcEncCapability enc => new QdmaLdpcEncQueue(queueId, config, this, enc),
             LdpcDecCapability dec => new QdmaLdpcDecQueue(queueId, config, this, dec),
+            TurboEncCapability enc => new QdmaTurboEncQueue(queueId, config, this, enc),
+            TurboDecCapability dec => new QdmaTurboDecQueue(queueId, config, this, dec),
             _ => throw new InvalidOperationException($"Device {Name}: baseband_qdma has no {config.OpType} queues."),
         };
     }

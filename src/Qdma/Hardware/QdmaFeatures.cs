@@ -18,4 +18,10 @@ internal enum QdmaFeatures : uint
 
     /// <summary>Bit 3: a stream may span several descriptors (scatter-gather).</summary>
     ScatterGather = 1u << 3,
+
+    /// <summary>Bit 4: turbo encode jobs (<see cref="QdmaOpcode.TurboEncode"/>).</summary>
+    TurboEncode = 1u << 4,
+
+    /// <summary>Bit 5: turbo decode jobs (<see cref="QdmaOpcode.TurboDecode"/>).</summary>
+    TurboDecode = 1u << 5,
 }

@@ -18,6 +18,12 @@ internal static class QdmaFecApi
     /// <summary>Algorithm token of a device with an LDPC decoder pipeline.</summary>
     public const string LdpcDecode = "ldpc_dec";
 
+    /// <summary>Algorithm token of a device whose encoder pipeline also runs LTE turbo encode jobs.</summary>
+    public const string TurboEncode = "turbo_enc";
+
+    /// <summary>Algorithm token of a device whose decoder pipeline also runs LTE turbo decode jobs.</summary>
+    public const string TurboDecode = "turbo_dec";
+
     /// <summary>
     /// <c>_IOR('Q', 64, struct qdma_fec_queue_info)</c>: the kernel writes the queue's <see cref="QdmaQueueGeometry"/>.
     /// Number 64 and up, as DPDK recommends for driver-private commands, so it never collides with UACCE's own.

@@ -36,6 +36,13 @@ namespace AccelSdk.Qdma.Hardware;
 /// 0x32 u16  C2hCount       C2H descriptors the job consumes
 /// 0x34 u32  Tag            echoed in the completion entry
 /// 0x38 u64  reserved
+///      turbo jobs (opcodes 3, 4) read these fields instead of the LDPC ones at the same offsets
+/// 0x11 u8   CNeg           code blocks of size KNeg (transport-block mode)
+/// 0x12 u16  K              K+ (code-block mode: K)
+/// 0x18 u16  KNeg           K−
+/// 0x1A u16  Ncb            Ncb of the K+ blocks (0 = Kw)
+/// 0x1C u16  NcbNeg         Ncb of the K− blocks (0 = Kw)
+/// 0x1F u8   IterMin        decoder iteration floor
 /// </code>
 /// </remarks>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
@@ -68,6 +75,13 @@ internal struct QdmaH2cDescriptor
     [FieldOffset(0x32)] public ushort C2hCount;
     [FieldOffset(0x34)] public uint Tag;
     [FieldOffset(0x38)] public ulong Reserved;
+
+    // Turbo aliases (the LDPC fields they overlap are meaningless for turbo opcodes).
+    [FieldOffset(0x11)] public byte CNeg;
+    [FieldOffset(0x12)] public ushort K;
+    [FieldOffset(0x18)] public ushort KNeg;
+    [FieldOffset(0x1C)] public ushort NcbNeg;
+    [FieldOffset(0x1F)] public byte IterMin;
 
     /// <summary>Mode value of a transport-block job.</summary>
     public const byte TransportBlockMode = 0;

@@ -17,7 +17,7 @@ namespace AccelSdk.Qdma.Hardware;
 /// 0x08 u16  H2cRingSize        ring slots incl. the status slot (a QdmaRingSizes value)
 /// 0x0A u16  C2hRingSize
 /// 0x0C u16  CmptRingSize
-/// 0x0E u16  reserved
+/// 0x0E u16  TurboEncodeFlags   turbo encoder op-flag bits the engine implements (bbdev numbering; 0 on cards without turbo)
 /// 0x10 u16  H2cDescriptorSize  64
 /// 0x12 u16  C2hDescriptorSize  16
 /// 0x14 u16  CmptEntrySize      16
@@ -33,7 +33,7 @@ namespace AccelSdk.Qdma.Hardware;
 /// 0x36 u8   LlrSize            bits per LLR including sign
 /// 0x37 u8   LlrDecimals        fractional bits per LLR
 /// 0x38 u32  MaxSegmentBytes    largest length of one descriptor
-/// 0x3C u32  reserved
+/// 0x3C u32  TurboDecodeFlags   turbo decoder op-flag bits the engine implements (bbdev numbering)
 /// </code>
 /// </remarks>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
@@ -54,6 +54,7 @@ internal struct QdmaQueueGeometry
     [FieldOffset(0x08)] public ushort H2cRingSize;
     [FieldOffset(0x0A)] public ushort C2hRingSize;
     [FieldOffset(0x0C)] public ushort CmptRingSize;
+    [FieldOffset(0x0E)] public ushort TurboEncodeFlags;
     [FieldOffset(0x10)] public ushort H2cDescriptorSize;
     [FieldOffset(0x12)] public ushort C2hDescriptorSize;
     [FieldOffset(0x14)] public ushort CmptEntrySize;
@@ -69,6 +70,7 @@ internal struct QdmaQueueGeometry
     [FieldOffset(0x36)] public byte LlrSize;
     [FieldOffset(0x37)] public byte LlrDecimals;
     [FieldOffset(0x38)] public uint MaxSegmentBytes;
+    [FieldOffset(0x3C)] public uint TurboDecodeFlags;
 
     /// <summary>
     /// Checks the geometry against a DUS region of <paramref name="dusSize"/> bytes and an MMIO region of

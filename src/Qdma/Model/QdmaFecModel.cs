@@ -139,6 +139,17 @@ public sealed class QdmaFecModel : UacceDeviceModel
             options.Algorithms.Add(QdmaFecApi.LdpcDecode);
         }
 
+        // The same pipelines run the LTE turbo jobs.
+        if (o.EnableEncoder)
+        {
+            options.Algorithms.Add(QdmaFecApi.TurboEncode);
+        }
+
+        if (o.EnableDecoder)
+        {
+            options.Algorithms.Add(QdmaFecApi.TurboDecode);
+        }
+
         return options;
     }
 }

@@ -49,10 +49,10 @@ public sealed class QdmaFecModelOptions
     /// <summary>Largest decoder iteration limit the engine accepts, in [1, 255]. Default 100.</summary>
     public int MaxIterations { get; set; } = 100;
 
-    /// <summary>Whether the card has the LDPC encoder pipeline (algorithm <c>ldpc_enc</c>). Default true.</summary>
+    /// <summary>Whether the card has the encoder pipeline: LDPC and LTE turbo encode (algorithms <c>ldpc_enc</c>, <c>turbo_enc</c>). Default true.</summary>
     public bool EnableEncoder { get; set; } = true;
 
-    /// <summary>Whether the card has the LDPC decoder pipeline (algorithm <c>ldpc_dec</c>). Default true.</summary>
+    /// <summary>Whether the card has the decoder pipeline: LDPC and LTE turbo decode (algorithms <c>ldpc_dec</c>, <c>turbo_dec</c>). Default true.</summary>
     public bool EnableDecoder { get; set; } = true;
 
     /// <summary>Whether a stream may span several descriptors (reported as the scatter-gather feature). Default true.</summary>

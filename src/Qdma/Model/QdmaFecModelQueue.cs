@@ -83,12 +83,18 @@ internal sealed unsafe class QdmaFecModelQueue : UacceModelQueue
             C2hRingOffset = layout.C2hOffset,
             CmptRingOffset = layout.CmptOffset,
             DoorbellOffset = 0,
-            Features = (_options.EnableEncoder ? QdmaFeatures.LdpcEncode : 0)
-                | (_options.EnableDecoder ? QdmaFeatures.LdpcDecode : 0)
+            Features = (_options.EnableEncoder ? QdmaFeatures.LdpcEncode | QdmaFeatures.TurboEncode : 0)
+                | (_options.EnableDecoder ? QdmaFeatures.LdpcDecode | QdmaFeatures.TurboDecode : 0)
                 | QdmaFeatures.TransportBlock
                 | (_options.ScatterGather ? QdmaFeatures.ScatterGather : 0),
             EncodeFlags = _options.EnableEncoder ? (uint)(QdmaEncodeFlags.Supported & ~(_options.ScatterGather ? 0 : QdmaEncodeFlags.ScatterGather)) : 0,
             DecodeFlags = _options.EnableDecoder ? (uint)(QdmaDecodeFlags.Supported & ~(_options.ScatterGather ? 0 : QdmaDecodeFlags.ScatterGather)) : 0,
+            TurboEncodeFlags = _options.EnableEncoder
+                ? (ushort)(QdmaTurboEncodeFlags.Supported & ~(_options.ScatterGather ? 0 : QdmaTurboEncodeFlags.ScatterGather))
+                : (ushort)0,
+            TurboDecodeFlags = _options.EnableDecoder
+                ? (uint)(QdmaTurboDecodeFlags.Supported & ~(_options.ScatterGather ? 0 : QdmaTurboDecodeFlags.ScatterGather))
+                : 0,
             MaxIterations = (ushort)_options.MaxIterations,
             LlrSize = 8,
             LlrDecimals = (byte)AccelSdk.Bbdev.Fec.Ldpc.LdpcDecoder.LlrDecimals,

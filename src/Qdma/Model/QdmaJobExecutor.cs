@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using AccelSdk.Bbdev.Fec.Crc;
 using AccelSdk.Bbdev.Fec.Ldpc;
+using AccelSdk.Bbdev.Fec.Turbo;
 using AccelSdk.Qdma.Hardware;
 using AccelSdk.Uacce.Models;
 
@@ -9,7 +10,7 @@ namespace AccelSdk.Qdma.Model;
 /// <summary>
 /// The card's job pipeline for one queue: resolves every buffer of a fetched job against the memory the device may
 /// reach (before anything is read or written), checks the job's fields and lengths, splits a transport-block job
-/// into code blocks, runs the LDPC kernels, and reports the outcome.
+/// into code blocks, runs the LDPC or turbo kernels, and reports the outcome.
 /// </summary>
 /// <remarks>
 /// Checks follow the card's own rules, never the driver's: a job that passes the driver's validation but not these
@@ -19,6 +20,12 @@ internal sealed class QdmaJobExecutor
 {
     /// <summary>Most code blocks one transport-block job carries (TS 38.212: C ≤ 256 for one TB in bbdev's limits).</summary>
     private const int MaxCodeBlocks = 256;
+
+    /// <summary>Most turbo code blocks one transport-block job carries (bbdev's limit for a turbo TB).</summary>
+    private const int MaxTurboCodeBlocks = 64;
+
+    /// <summary>Largest turbo decoder iteration limit (the engine's; DPDK drivers cap iter_max at 15 too).</summary>
+    private const int MaxTurboIterations = 15;
 
     private readonly QdmaFecModel _model;
     private readonly QdmaFecModelOptions _options;
@@ -32,6 +39,7 @@ internal sealed class QdmaJobExecutor
     private byte[] _harqInScratch = [];
     private byte[] _outScratch = [];
     private byte[] _harqOutScratch = [];
+    private TurboCodeBlockEngine? _turbo;
 
     public QdmaJobExecutor(QdmaFecModel model, UacceModelMemory memory, ILdpcCodeBlockEngine engine)
     {
@@ -60,6 +68,8 @@ internal sealed class QdmaJobExecutor
         {
             QdmaOpcode.LdpcEncode when _options.EnableEncoder => Encode(in job),
             QdmaOpcode.LdpcDecode when _options.EnableDecoder => Decode(in job),
+            QdmaOpcode.TurboEncode when _options.EnableEncoder => TurboEncode(in job),
+            QdmaOpcode.TurboDecode when _options.EnableDecoder => TurboDecode(in job),
             _ => JobOutcome.Failed(QdmaJobStatus.DescriptorError, QdmaJobError.Opcode),
         };
     }
@@ -342,6 +352,253 @@ internal sealed class QdmaJobExecutor
         }
 
         return new JobOutcome(status, QdmaJobError.None, iterations, (int)outOffset, harqBytes);
+    }
+
+    private JobOutcome TurboEncode(in QdmaH2cDescriptor job)
+    {
+        var flags = (QdmaTurboEncodeFlags)job.OpFlags;
+        const QdmaTurboEncodeFlags BothCrcs = QdmaTurboEncodeFlags.Crc24AAttach | QdmaTurboEncodeFlags.Crc24BAttach;
+        if ((flags & ~QdmaTurboEncodeFlags.Supported) != 0 || (flags & BothCrcs) == BothCrcs)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.UnsupportedFlags);
+        }
+
+        if (_harqIn.Count != 0 || _harqOut.Count != 0)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.DescriptorError, QdmaJobError.DescriptorLayout);
+        }
+
+        CrcType? attach = (flags & QdmaTurboEncodeFlags.Crc24AAttach) != 0 ? CrcType.Crc24A
+            : (flags & QdmaTurboEncodeFlags.Crc24BAttach) != 0 ? CrcType.Crc24B
+            : null;
+        if (!TurboLayoutValid(in job))
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters);
+        }
+
+        int blocks = TurboBlocks(in job, _input.TotalLength, attach, decoder: false);
+        if (blocks == 0)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.InputLength);
+        }
+
+        long outputBytes = 0;
+        for (int r = job.R; r < job.R + blocks; r++)
+        {
+            TurboBlockParameters p = TurboEncoderBlock(in job, r, flags);
+            if (p.Validate() is not null || TurboCodeBlockEngine.EncoderInputBytes(p.K, attach) <= 0)
+            {
+                return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters);
+            }
+
+            outputBytes += TurboCodeBlockEngine.EncodedBytes(p);
+        }
+
+        if (outputBytes > _output.TotalLength)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.OutputRoom);
+        }
+
+        if (_model.TakeEngineError())
+        {
+            return JobOutcome.Failed(QdmaJobStatus.EngineError, QdmaJobError.EngineFault);
+        }
+
+        TurboCodeBlockEngine engine = _turbo ??= TurboCodeBlockEngine.Create(_options.Simd);
+        long inOffset = 0;
+        long outOffset = 0;
+        try
+        {
+            for (int r = job.R; r < job.R + blocks; r++)
+            {
+                TurboBlockParameters p = TurboEncoderBlock(in job, r, flags);
+                int inBytes = TurboCodeBlockEngine.EncoderInputBytes(p.K, attach);
+                int outBytes = TurboCodeBlockEngine.EncodedBytes(p);
+                ReadOnlySpan<byte> input = _input.Read(inOffset, inBytes, ref _inScratch);
+                Span<byte> output = _output.Writable(outOffset, outBytes, ref _outScratch, out bool direct);
+                engine.Encode(in p, input, attach, output);
+                _output.Commit(outOffset, output, direct);
+                inOffset += inBytes;
+                outOffset += outBytes;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.EngineError, QdmaJobError.EngineFault);
+        }
+
+        return new JobOutcome(QdmaJobStatus.None, QdmaJobError.None, 0, (int)outOffset, 0);
+    }
+
+    private JobOutcome TurboDecode(in QdmaH2cDescriptor job)
+    {
+        var flags = (QdmaTurboDecodeFlags)job.OpFlags;
+        const QdmaTurboDecodeFlags BothIn = QdmaTurboDecodeFlags.PosLlr1BitIn | QdmaTurboDecodeFlags.NegLlr1BitIn;
+        const QdmaTurboDecodeFlags BothOut = QdmaTurboDecodeFlags.PosLlr1BitSoftOut | QdmaTurboDecodeFlags.NegLlr1BitSoftOut;
+        const QdmaTurboDecodeFlags KeepAndDrop = QdmaTurboDecodeFlags.TbCrc24BKeep | QdmaTurboDecodeFlags.Crc24BDrop;
+        if ((flags & ~QdmaTurboDecodeFlags.Supported) != 0 || (flags & BothIn) == BothIn || (flags & BothIn) == 0
+            || (flags & BothOut) == BothOut || (flags & KeepAndDrop) == KeepAndDrop)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.UnsupportedFlags);
+        }
+
+        // The C2H HARQ stream carries the soft output; a turbo job has no H2C HARQ stream.
+        bool soft = (flags & QdmaTurboDecodeFlags.SoftOutput) != 0;
+        if (_harqIn.Count != 0 || (_harqOut.Count != 0 && !soft))
+        {
+            return JobOutcome.Failed(QdmaJobStatus.DescriptorError, QdmaJobError.DescriptorLayout);
+        }
+
+        if (job.IterMax < 1 || job.IterMax > Math.Min(_options.MaxIterations, MaxTurboIterations) || job.IterMin > MaxTurboIterations
+            || !TurboLayoutValid(in job))
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters);
+        }
+
+        int blocks = TurboBlocks(in job, _input.TotalLength, null, decoder: true);
+        if (blocks == 0)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.InputLength);
+        }
+
+        // The same CRC rules as bbdev's: every block of a segmented transport block ends with CRC24B, which leaves the
+        // hard output unless kept; otherwise the flags choose the CRC and whether to drop it.
+        bool segmented = job.Mode == QdmaH2cDescriptor.TransportBlockMode && job.C > 1;
+        CrcType crc = segmented || (flags & QdmaTurboDecodeFlags.CrcType24B) != 0 ? CrcType.Crc24B : CrcType.Crc24A;
+        bool drop = (flags & QdmaTurboDecodeFlags.Crc24BDrop) != 0 || (segmented && (flags & QdmaTurboDecodeFlags.TbCrc24BKeep) == 0);
+        long hardBytes = 0;
+        long softBytes = 0;
+        for (int r = job.R; r < job.R + blocks; r++)
+        {
+            int k = TurboBlockSize(in job, r);
+            hardBytes += (k - (drop ? 24 : 0)) >> 3;
+            softBytes += soft ? TurboDecoder.SoftOutputLength(k) : 0;
+        }
+
+        if (hardBytes > _output.TotalLength)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.OutputRoom);
+        }
+
+        if (softBytes > _harqOut.TotalLength)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.ParameterError, QdmaJobError.HarqBuffer);
+        }
+
+        if (_model.TakeEngineError())
+        {
+            return JobOutcome.Failed(QdmaJobStatus.EngineError, QdmaJobError.EngineFault);
+        }
+
+        var settings = new TurboDecodeSettings
+        {
+            IterMax = job.IterMax,
+            IterMin = job.IterMin,
+            EarlyTermination = (flags & QdmaTurboDecodeFlags.EarlyTermination) != 0 ? TurboEarlyTermination.Crc : TurboEarlyTermination.None,
+            Crc = crc,
+            InputFormat = (flags & QdmaTurboDecodeFlags.SubblockDeinterleave) != 0 ? TurboInputFormat.CircularBuffer : TurboInputFormat.Streams,
+            InputPositiveIsOne = (flags & QdmaTurboDecodeFlags.PosLlr1BitIn) != 0,
+            SoftOutputPositiveIsOne = (flags & QdmaTurboDecodeFlags.PosLlr1BitSoftOut) != 0,
+        };
+        TurboCodeBlockEngine engine = _turbo ??= TurboCodeBlockEngine.Create(_options.Simd);
+        QdmaJobStatus status = QdmaJobStatus.CrcChecked;
+        int iterations = 0;
+        long inOffset = 0;
+        long hardOffset = 0;
+        long softOffset = 0;
+        try
+        {
+            for (int r = job.R; r < job.R + blocks; r++)
+            {
+                int k = TurboBlockSize(in job, r);
+                int inLength = TurboDecoder.InputLength(k);
+                int hardLength = (k - (drop ? 24 : 0)) >> 3;
+                int softLength = soft ? TurboDecoder.SoftOutputLength(k) : 0;
+                ReadOnlySpan<sbyte> llrs = MemoryMarshal.Cast<byte, sbyte>(_input.Read(inOffset, inLength, ref _inScratch));
+                Span<byte> hard = _output.Writable(hardOffset, hardLength, ref _outScratch, out bool hardDirect);
+                bool softDirect = false;
+                Span<byte> softOut = soft ? _harqOut.Writable(softOffset, softLength, ref _harqOutScratch, out softDirect) : default;
+                TurboCodeBlockResult result = engine.Decode(k, llrs, in settings, drop, hard, MemoryMarshal.Cast<byte, sbyte>(softOut));
+                _output.Commit(hardOffset, hard, hardDirect);
+                if (soft)
+                {
+                    _harqOut.Commit(softOffset, softOut, softDirect);
+                }
+
+                iterations = Math.Max(iterations, result.Iterations);
+                status |= result.CrcPassed == false ? QdmaJobStatus.CrcError : 0;
+                inOffset += inLength;
+                hardOffset += hardLength;
+                softOffset += softLength;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return JobOutcome.Failed(QdmaJobStatus.EngineError, QdmaJobError.EngineFault);
+        }
+
+        return new JobOutcome(status, QdmaJobError.None, iterations, (int)hardOffset, (int)softOffset);
+    }
+
+    /// <summary>
+    /// The block fields of a turbo job: code-block mode a standard K; transport-block mode C, r, Cab and C− in range
+    /// and a standard K for each size some block from r on uses.
+    /// </summary>
+    private static bool TurboLayoutValid(in QdmaH2cDescriptor job)
+    {
+        if (job.Mode == QdmaH2cDescriptor.CodeBlockMode)
+        {
+            return TurboInterleaver.IsValidBlockSize(job.K);
+        }
+
+        return job.Mode == QdmaH2cDescriptor.TransportBlockMode && job.C >= 1 && job.C <= MaxTurboCodeBlocks && job.R < job.C
+            && job.Cab <= job.C && job.CNeg <= job.C
+            && (job.CNeg <= job.R || TurboInterleaver.IsValidBlockSize(job.KNeg))
+            && (job.CNeg >= job.C || TurboInterleaver.IsValidBlockSize(job.K));
+    }
+
+    /// <summary>K of turbo code block <paramref name="r"/>: K− below CNeg, else K+ (code-block mode: K).</summary>
+    private static int TurboBlockSize(in QdmaH2cDescriptor job, int r) =>
+        job.Mode == QdmaH2cDescriptor.TransportBlockMode && r < job.CNeg ? job.KNeg : job.K;
+
+    private static TurboBlockParameters TurboEncoderBlock(in QdmaH2cDescriptor job, int r, QdmaTurboEncodeFlags flags)
+    {
+        bool negative = job.Mode == QdmaH2cDescriptor.TransportBlockMode && r < job.CNeg;
+        return new TurboBlockParameters
+        {
+            K = negative ? job.KNeg : job.K,
+            E = E(in job, r),
+            Ncb = negative ? job.NcbNeg : job.Ncb,
+            RvIndex = job.RvIndex,
+            RvIndexBypass = (flags & QdmaTurboEncodeFlags.RvIndexBypass) != 0,
+            RateMatch = (flags & QdmaTurboEncodeFlags.RateMatch) != 0,
+        };
+    }
+
+    /// <summary>
+    /// Turbo code blocks in the job, 0 when the input does not fit: code-block mode one, whose input must be at least
+    /// its bytes; transport-block mode as many whole blocks from r as the input holds, which must be exactly those
+    /// (block sizes already checked by <see cref="TurboLayoutValid"/>).
+    /// </summary>
+    private static int TurboBlocks(in QdmaH2cDescriptor job, long inputBytes, CrcType? attach, bool decoder)
+    {
+        int last = job.Mode == QdmaH2cDescriptor.CodeBlockMode ? job.R : job.C - 1;
+        int blocks = 0;
+        long used = 0;
+        for (int r = job.R; r <= last; r++)
+        {
+            int k = TurboBlockSize(in job, r);
+            int need = decoder ? TurboDecoder.InputLength(k) : TurboCodeBlockEngine.EncoderInputBytes(k, attach);
+            if (used + need > inputBytes)
+            {
+                break;
+            }
+
+            used += need;
+            blocks++;
+        }
+
+        return job.Mode == QdmaH2cDescriptor.CodeBlockMode ? blocks : blocks > 0 && used == inputBytes ? blocks : 0;
     }
 
     /// <summary>The code-block parameters for E = Ea and E = Eb, each checked when some block of the job uses it.</summary>

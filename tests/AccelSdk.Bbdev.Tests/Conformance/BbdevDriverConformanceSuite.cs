@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using AccelSdk.Bbdev.Fec;
+using AccelSdk.Bbdev.Fec.Crc;
+using AccelSdk.Bbdev.Fec.Turbo;
 using AccelSdk.Bbdev.TestVectors;
 using AccelSdk.Bbdev.TestVectors.Harness;
 using AccelSdk.Bbdev.Tests.TestVectors;
+using AccelSdk.Core.Buffers;
 
 namespace AccelSdk.Bbdev.Tests.Conformance;
 
@@ -68,6 +73,210 @@ public abstract class BbdevDriverConformanceSuite
         for (int i = 0; i < set.Count; i++)
         {
             Assert.Null(set.ValidateDequeued(i));
+        }
+    }
+
+    public static TheoryData<string> TurboVectors()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in ConformanceVectorFiles.Names())
+        {
+            if (name == ConformanceVectorFiles.Missing || name.StartsWith("turbo_", StringComparison.Ordinal))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// test-bbdev's validation test on every turbo vector (early termination forced on, iter_max 6). A driver without
+    /// the op type skips with the reason; one that has it must pass every vector.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TurboVectors))]
+    public void TurboVector_PassesValidation(string vectorName)
+    {
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(vectorName));
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, vector.OpType);
+        string? unsuitable = VectorOpSet.CheckSuitability(vector, device.Info);
+        Assert.True(unsuitable is null, $"{device.DriverName} supports {vector.OpType} and must run every turbo vector: {unsuitable}");
+        using VectorOpSet set = VectorOpSet.Create(vector, device.Info, VectorOps, new VectorOpOptions { IterMax = 6 });
+        Start(device, vector.OpType, queues: 1, queueSize: 16);
+        RunInBursts(device, 0, set, burst: 4);
+        for (int i = 0; i < set.Count; i++)
+        {
+            Assert.Null(set.ValidateDequeued(i));
+        }
+    }
+
+    /// <summary>The throughput/latency setup: the vector's flags as they are (no early termination), iter_max 6.</summary>
+    [Theory]
+    [MemberData(nameof(TurboVectors))]
+    public void TurboVector_PassesWithEarlyTerminationOff(string vectorName)
+    {
+        BbdevTestVector vector = BbdevTestVectorReader.Read(ConformanceVectorFiles.PathOf(vectorName));
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, vector.OpType);
+        using VectorOpSet set = VectorOpSet.Create(vector, device.Info, 2, new VectorOpOptions { IterMax = 6, Mode = VectorTestMode.Performance });
+        Start(device, vector.OpType, queues: 1, queueSize: 16);
+        RunInBursts(device, 0, set, burst: 2);
+        for (int i = 0; i < set.Count; i++)
+        {
+            Assert.Null(set.ValidateDequeued(i));
+            if (vector.OpType == BbdevOpType.TurboDec)
+            {
+                Assert.Equal(6, set.IterCountOf(i));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A turbo transport block of mixed sizes (C = 3, C− = 1: K− = 40, K+ = 48; Ea ≠ Eb; a limited Ncb for K+; rv 2;
+    /// CRC24B per block) encoded, then decoded with soft output from LLRs where block 0 is a clean all-zero codeword and
+    /// the others noise, equals the scalar code-block reference block by block: every transport-block field reaches
+    /// the driver's engine and each block's output lands in its place.
+    /// </summary>
+    [Fact]
+    public void TurboTransportBlock_OfMixedSizes_MatchesTheScalarReference()
+    {
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, BbdevOpType.TurboEnc);
+        SkipUnlessSupported(device, BbdevOpType.TurboDec);
+        using var buffers = new TestBuffers();
+        device.SetupQueues(2);
+        device.ConfigureQueue(0, new BbdevQueueConfig { OpType = BbdevOpType.TurboEnc, QueueSize = 16 });
+        device.ConfigureQueue(1, new BbdevQueueConfig { OpType = BbdevOpType.TurboDec, QueueSize = 16 });
+        device.Start();
+        var tb = new TurboTbParams(KNeg: 40, KPos: 48, CNeg: 1, C: 3, Cab: 2, Ea: 150, Eb: 170, R: 0, NcbNeg: 0, NcbPos: 150);
+        var reference = TurboCodeBlockEngine.Create(SimdWidth.Scalar);
+        var random = new Random(36212);
+
+        // Encode: 2 + 3 + 3 information bytes (K − 24 bits each).
+        byte[] info = new byte[8];
+        random.NextBytes(info);
+        DataBuffer input = buffers.Rent();
+        info.CopyTo(input.Append(info.Length));
+        var enc = new TurboEncOp { OpFlags = TurboEncFlags.RateMatch | TurboEncFlags.Crc24BAttach, RvIndex = 2, CodeBlockMode = CodeBlockMode.TransportBlock, TbParams = tb };
+        enc.Input.Set(input, 0, info.Length);
+        enc.Output.Set(buffers.Rent());
+        var expected = new List<byte>();
+        int inOffset = 0;
+        for (int r = 0; r < tb.C; r++)
+        {
+            var p = new TurboBlockParameters { K = tb.KOf(r), E = tb.EOf(r), Ncb = r < tb.CNeg ? tb.NcbNeg : tb.NcbPos, RvIndex = 2, RateMatch = true };
+            byte[] block = new byte[TurboCodeBlockEngine.EncodedBytes(p)];
+            reference.Encode(p, info.AsSpan(inOffset), CrcType.Crc24B, block);
+            expected.AddRange(block);
+            inOffset += (p.K - 24) / 8;
+        }
+
+        RunOne(() => device.EnqueueTurboEnc(0, [enc]), () => device.DequeueTurboEnc(0, new TurboEncOp[1]));
+        Assert.Equal(BbdevOpStatus.None, enc.Status);
+        Assert.Equal(expected.ToArray(), enc.Output.Data!.Data.Slice(enc.Output.Offset, enc.Output.Length).ToArray());
+
+        // Decode: the circular buffers of the three blocks (192 LLRs each), negative = 1.
+        sbyte[] llrs = new sbyte[3 * 192];
+        for (int i = 0; i < llrs.Length; i++)
+        {
+            llrs[i] = (sbyte)(i < 192 ? 24 + random.Next(-8, 9) : random.Next(-30, 31));
+        }
+
+        DataBuffer llrBuffer = buffers.Rent();
+        MemoryMarshal.AsBytes(llrs.AsSpan()).CopyTo(llrBuffer.Append(llrs.Length));
+        var dec = new TurboDecOp
+        {
+            OpFlags = TurboDecFlags.SubblockDeinterleave | TurboDecFlags.NegLlr1BitIn | TurboDecFlags.SoftOutput | TurboDecFlags.NegLlr1BitSoftOut
+                | TurboDecFlags.EarlyTermination,
+            IterMax = 4,
+            CodeBlockMode = CodeBlockMode.TransportBlock,
+            TbParams = tb,
+        };
+        dec.Input.Set(llrBuffer, 0, llrs.Length);
+        dec.HardOutput.Set(buffers.Rent());
+        dec.SoftOutput.Set(buffers.Rent());
+        var settings = new TurboDecodeSettings
+        {
+            IterMax = 4,
+            EarlyTermination = TurboEarlyTermination.Crc,
+            Crc = CrcType.Crc24B,
+            InputFormat = TurboInputFormat.CircularBuffer,
+        };
+        var hard = new List<byte>();
+        var soft = new List<byte>();
+        int iterations = 0;
+        bool? crcPassed0 = null;
+        bool anyCrcError = false;
+        for (int r = 0; r < tb.C; r++)
+        {
+            int k = tb.KOf(r);
+            byte[] h = new byte[(k - 24) / 8];
+            sbyte[] s = new sbyte[3 * (k + 4)];
+            TurboCodeBlockResult result = reference.Decode(k, llrs.AsSpan(r * 192, 192), settings, true, h, s);
+            hard.AddRange(h);
+            soft.AddRange(MemoryMarshal.AsBytes(s.AsSpan()).ToArray());
+            iterations = Math.Max(iterations, result.Iterations);
+            crcPassed0 ??= result.CrcPassed;
+            anyCrcError |= result.CrcPassed == false;
+        }
+
+        Assert.True(crcPassed0, "block 0 (a clean all-zero codeword) must pass its CRC");
+        Assert.True(anyCrcError, "the noise blocks must fail their CRC");
+        RunOne(() => device.EnqueueTurboDec(1, [dec]), () => device.DequeueTurboDec(1, new TurboDecOp[1]));
+        Assert.Equal(BbdevOpStatus.CrcError, dec.Status);
+        Assert.Equal(iterations, dec.IterCount);
+        Assert.Equal(hard.ToArray(), dec.HardOutput.Data!.Data.Slice(dec.HardOutput.Offset, dec.HardOutput.Length).ToArray());
+        Assert.Equal(soft.ToArray(), dec.SoftOutput.Data!.Data.Slice(dec.SoftOutput.Offset, dec.SoftOutput.Length).ToArray());
+    }
+
+    private static void RunOne(Func<int> enqueue, Func<int> dequeue)
+    {
+        Assert.Equal(1, enqueue());
+        DateTime deadline = DateTime.UtcNow.AddMinutes(1);
+        while (dequeue() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the op did not come back within a minute");
+            Thread.Yield();
+        }
+    }
+
+    [Fact]
+    public void TurboInvalidOp_IsAcceptedAndCompletesWithDataError()
+    {
+        using BbdevDevice device = CreateDevice();
+        SkipUnlessSupported(device, BbdevOpType.TurboEnc);
+        using var buffers = new TestBuffers();
+        Start(device, BbdevOpType.TurboEnc, queues: 1, queueSize: 16);
+        TurboEncOp good = buffers.SmallTurboEncodeOp(0, k: 40);
+        TurboEncOp bad = buffers.SmallTurboEncodeOp(1, k: 44);
+        Assert.Equal(2, device.EnqueueTurboEnc(0, [good, bad]));
+        var done = new TurboEncOp[2];
+        DateTime deadline = DateTime.UtcNow.AddMinutes(1);
+        for (int got = 0; got < 2;)
+        {
+            int n = device.DequeueTurboEnc(0, done.AsSpan(got));
+            got += n;
+            if (n == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "ops did not come back within a minute");
+                device.WaitForCompletions(0, TimeSpan.FromMilliseconds(10));
+            }
+        }
+
+        Assert.Equal(new ulong[] { 0, 1 }, done.Select(o => o.OpaqueData));
+        Assert.Equal(BbdevOpStatus.None, done[0].Status);
+        Assert.Equal(BbdevOpStatus.DataError, done[1].Status);
+        Assert.Contains("k = 44", done[1].StatusDetail, StringComparison.Ordinal);
+    }
+
+    /// <summary>Skips the test, naming the driver and op type, when the device has no capability for <paramref name="opType"/>.</summary>
+    protected static void SkipUnlessSupported(BbdevDevice device, BbdevOpType opType)
+    {
+        if (device.Info.FindCapability(opType) is null)
+        {
+            Assert.Skip($"{device.DriverName} does not support {opType} (capabilities: {string.Join(", ", device.Info.Capabilities.Select(c => c.OpType))}).");
         }
     }
 

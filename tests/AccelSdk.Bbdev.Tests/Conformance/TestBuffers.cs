@@ -30,5 +30,26 @@ internal sealed class TestBuffers : IDisposable
         return op;
     }
 
+    /// <summary>A turbo encode op of block size <paramref name="k"/> (K = 40 is valid, 44 is not), rate-matched to 132 bits; OpaqueData = index.</summary>
+    public TurboEncOp SmallTurboEncodeOp(int index, int k)
+    {
+        DataBuffer input = _pool.Rent() ?? throw new InvalidOperationException("test pool exhausted");
+        input.Append(k / 8).Fill((byte)(index * 37));
+        var op = new TurboEncOp
+        {
+            OpaqueData = (ulong)index,
+            OpFlags = TurboEncFlags.RateMatch,
+            RvIndex = 0,
+            CodeBlockMode = CodeBlockMode.CodeBlock,
+            CbParams = new TurboCbParams(k, 132),
+        };
+        op.Input.Set(input, 0, k / 8);
+        op.Output.Set(_pool.Rent());
+        return op;
+    }
+
+    /// <summary>An empty buffer of the pool (1 KiB of room).</summary>
+    public DataBuffer Rent() => _pool.Rent() ?? throw new InvalidOperationException("test pool exhausted");
+
     public void Dispose() => _pool.Dispose();
 }

@@ -4,7 +4,9 @@ using System.Runtime.Intrinsics.X86;
 using AccelSdk.Bbdev.Fec;
 using AccelSdk.Bbdev.Fec.Crc;
 using AccelSdk.Bbdev.Fec.Ldpc;
+using AccelSdk.Bbdev.Fec.Turbo;
 using AccelSdk.Bbdev.Tests.Fec.Ldpc;
+using AccelSdk.Bbdev.Tests.Fec.Turbo;
 
 namespace AccelSdk.Bbdev.Tests.Fec;
 
@@ -40,7 +42,7 @@ public sealed class IntrinsicsOffTests
         await child.WaitForExitAsync(cancel);
         string all = output + await error;
         Assert.True(child.ExitCode == 0, $"child with {switchName}=0 failed:\n{all}");
-        Assert.Contains("Total: 2, Errors: 0, Failed: 0, Skipped: 0", all, StringComparison.Ordinal);
+        Assert.Contains("Total: 3, Errors: 0, Failed: 0, Skipped: 0", all, StringComparison.Ordinal);
     }
 }
 
@@ -115,6 +117,23 @@ public sealed class IntrinsicsOffChild
                 sbyte[] recovered = new sbyte[p.CompactLength];
                 Assert.Equal(length, LdpcRateRecovery.Recover(p, llrs, harq, recovered, width));
                 Assert.Equal(combined, recovered);
+            }
+        }
+    }
+
+    [Fact]
+    public void TurboDecodersOfEveryWidthEqualTheReference()
+    {
+        _ = Switch();
+        int seed = 0;
+        foreach (int k in (int[])[40, 264, 1056, 2112])
+        {
+            var block = new TurboBlockParameters { K = k, E = (3 * k) + 12, RateMatch = true };
+            foreach (SimdWidth width in TestWidths.Vector)
+            {
+                TurboDecoder decoder = TurboDecoder.Create(width);
+                var c = new TurboDecoderTests.DecodeCase(block, seed++, 0.5, 4, 3, 0, TurboEarlyTermination.Crc, true, seed % 2 == 0, seed % 3 == 0, seed % 4 == 0, 0);
+                TurboDecoderTests.SameAsScalar(decoder, c);
             }
         }
     }

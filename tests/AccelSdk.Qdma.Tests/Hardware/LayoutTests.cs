@@ -24,6 +24,9 @@ public sealed class LayoutTests
         {
             Assert.Equal(offset, (int)Marshal.OffsetOf<QdmaH2cDescriptor>(field));
         }
+
+        // The turbo aliases.
+        Assert.Equal([0x11, 0x12, 0x18, 0x1C, 0x1F], new[] { "CNeg", "K", "KNeg", "NcbNeg", "IterMin" }.Select(f => (int)Marshal.OffsetOf<QdmaH2cDescriptor>(f)));
     }
 
     [Fact]
@@ -36,6 +39,8 @@ public sealed class LayoutTests
         Assert.Equal(64, Marshal.SizeOf<QdmaQueueGeometry>());
         Assert.Equal(0x38, (int)Marshal.OffsetOf<QdmaQueueGeometry>("MaxSegmentBytes"));
         Assert.Equal(0x28, (int)Marshal.OffsetOf<QdmaQueueGeometry>("Features"));
+        Assert.Equal(0x0E, (int)Marshal.OffsetOf<QdmaQueueGeometry>("TurboEncodeFlags"));
+        Assert.Equal(0x3C, (int)Marshal.OffsetOf<QdmaQueueGeometry>("TurboDecodeFlags"));
     }
 
     [Fact]

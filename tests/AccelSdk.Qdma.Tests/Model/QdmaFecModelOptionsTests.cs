@@ -43,11 +43,13 @@ public sealed class QdmaFecModelOptionsTests
         Uacce.UacceDevice device = fixture.Context.Device;
         Assert.Equal("qdma_fec-0", device.Name);
         Assert.Equal("qdma_fec_v1", device.Api);
-        Assert.Equal(["ldpc_dec"], device.Algorithms);
+        Assert.Equal(["ldpc_dec", "turbo_dec"], device.Algorithms);
         Assert.Equal(Uacce.UacceAddressMode.Sva, device.AddressMode);
         Assert.Equal(3, device.AvailableInstances);
         Assert.Equal(1, device.NumaNode);
         Assert.Null(fixture.Device.Info.FindCapability(Bbdev.BbdevOpType.LdpcEnc));
         Assert.NotNull(fixture.Device.Info.FindCapability(Bbdev.BbdevOpType.LdpcDec));
+        Assert.Null(fixture.Device.Info.FindCapability(Bbdev.BbdevOpType.TurboEnc));
+        Assert.NotNull(fixture.Device.Info.FindCapability(Bbdev.BbdevOpType.TurboDec));
     }
 }

@@ -31,7 +31,10 @@ public sealed class QdmaQueuePairTests
         Assert.Equal(0u, g.H2cRingOffset);
         Assert.Equal(0u, g.C2hRingOffset % 4096);
         Assert.Equal(0u, g.CmptRingOffset % 4096);
-        Assert.Equal(QdmaFeatures.LdpcEncode | QdmaFeatures.LdpcDecode | QdmaFeatures.TransportBlock | QdmaFeatures.ScatterGather, g.Features);
+        Assert.Equal(QdmaFeatures.LdpcEncode | QdmaFeatures.LdpcDecode | QdmaFeatures.TurboEncode | QdmaFeatures.TurboDecode
+            | QdmaFeatures.TransportBlock | QdmaFeatures.ScatterGather, g.Features);
+        Assert.Equal((uint)QdmaTurboEncodeFlags.Supported, g.TurboEncodeFlags);
+        Assert.Equal((uint)QdmaTurboDecodeFlags.Supported, g.TurboDecodeFlags);
         Assert.Null(g.Validate(fixture.Context.Device.DusRegionSize, fixture.Context.Device.MmioRegionSize));
         Assert.Equal(127, raw.Pair.H2cFree);
 
@@ -186,6 +189,79 @@ public sealed class QdmaQueuePairTests
             (QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters),
             (QdmaJobStatus.DescriptorError, QdmaJobError.SegmentLength),
             (QdmaJobStatus.None, QdmaJobError.None),
+        ];
+        for (uint tag = 0; tag < expected.Length; tag++)
+        {
+            QdmaCompletionEntry entry = raw.Next();
+            Assert.Equal(tag, entry.Tag);
+            Assert.Equal(expected[tag], (entry.Status, entry.Error));
+        }
+    }
+
+    [Fact]
+    public void BadTurboJobs_CompleteWithTheirError_AndTheQueueGoesOn()
+    {
+        using QdmaFixture fixture = SmallRings();
+        using var raw = new RawQueue(fixture);
+        DataBuffer input = TestOps.Filled(raw.Pool, new byte[192]); // 2 information bytes, or the 192 LLRs of K = 40 (all 0)
+        DataBuffer output = raw.Pool.Rent()!;
+        ulong inAddress = (ulong)input.Address;
+        ulong outAddress = (ulong)output.Address;
+        var enc = new QdmaH2cDescriptor
+        {
+            Opcode = QdmaOpcode.TurboEncode,
+            K = 40,
+            OpFlags = (uint)(QdmaTurboEncodeFlags.RateMatch | QdmaTurboEncodeFlags.Crc24BAttach),
+            Ea = 132,
+            Eb = 132,
+            C = 1,
+            Cab = 1,
+            Mode = QdmaH2cDescriptor.CodeBlockMode,
+        };
+        var dec = new QdmaH2cDescriptor
+        {
+            Opcode = QdmaOpcode.TurboDecode,
+            K = 40,
+            OpFlags = (uint)(QdmaTurboDecodeFlags.SubblockDeinterleave | QdmaTurboDecodeFlags.NegLlr1BitIn),
+            IterMax = 4,
+            C = 1,
+            Cab = 1,
+            Mode = QdmaH2cDescriptor.CodeBlockMode,
+        };
+        raw.Post(enc with { Tag = 0, K = 44 }, inAddress, 2, outAddress, 17);
+        raw.Post(enc with { Tag = 1, OpFlags = (uint)(QdmaTurboEncodeFlags.Crc24AAttach | QdmaTurboEncodeFlags.Crc24BAttach) }, inAddress, 2, outAddress, 17);
+        raw.Post(enc with { Tag = 2, OpFlags = 1u << 4 }, inAddress, 2, outAddress, 17);
+        raw.Post(enc with { Tag = 3 }, inAddress, 1, outAddress, 17);
+        raw.Post(enc with { Tag = 4 }, inAddress, 2, outAddress, 16);
+        raw.Post(enc with { Tag = 5 }, inAddress, 2, outAddress, 17, QdmaStream.Harq);
+        raw.Post(enc with { Tag = 6, Mode = 0, C = 2, R = 2 }, inAddress, 2, outAddress, 17);
+        raw.Post(enc with { Tag = 7, Mode = 0, C = 2, CNeg = 1, KNeg = 36 }, inAddress, 4, outAddress, 34);
+        raw.Post(enc with { Tag = 8 }, inAddress, 2, outAddress, 17);
+        raw.Post(dec with { Tag = 9, OpFlags = (uint)QdmaTurboDecodeFlags.SubblockDeinterleave }, inAddress, 192, outAddress, 5);
+        raw.Post(dec with { Tag = 10, IterMax = 0 }, inAddress, 192, outAddress, 5);
+        raw.Post(dec with { Tag = 11, OpFlags = dec.OpFlags | (uint)QdmaTurboDecodeFlags.SoftOutput }, inAddress, 192, outAddress, 5);
+        raw.Post(dec with { Tag = 12 }, inAddress, 191, outAddress, 5);
+        raw.Post(dec with { Tag = 13 }, inAddress, 192, outAddress, 4);
+        raw.Post(dec with { Tag = 14 }, inAddress, 192, outAddress, 5);
+        raw.Ring();
+
+        (QdmaJobStatus, QdmaJobError)[] expected =
+        [
+            (QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters),
+            (QdmaJobStatus.ParameterError, QdmaJobError.UnsupportedFlags),
+            (QdmaJobStatus.ParameterError, QdmaJobError.UnsupportedFlags),
+            (QdmaJobStatus.ParameterError, QdmaJobError.InputLength),
+            (QdmaJobStatus.ParameterError, QdmaJobError.OutputRoom),
+            (QdmaJobStatus.DescriptorError, QdmaJobError.DescriptorLayout),
+            (QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters),
+            (QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters),
+            (QdmaJobStatus.None, QdmaJobError.None),
+            (QdmaJobStatus.ParameterError, QdmaJobError.UnsupportedFlags),
+            (QdmaJobStatus.ParameterError, QdmaJobError.CodeParameters),
+            (QdmaJobStatus.ParameterError, QdmaJobError.HarqBuffer),
+            (QdmaJobStatus.ParameterError, QdmaJobError.InputLength),
+            (QdmaJobStatus.ParameterError, QdmaJobError.OutputRoom),
+            (QdmaJobStatus.CrcChecked, QdmaJobError.None),
         ];
         for (uint tag = 0; tag < expected.Length; tag++)
         {

@@ -1,10 +1,11 @@
 using AccelSdk.Bbdev.Driver;
 using AccelSdk.Bbdev.Fec;
 using AccelSdk.Bbdev.Fec.Ldpc;
+using AccelSdk.Bbdev.Fec.Turbo;
 
 namespace AccelSdk.Bbdev.Drivers.Software;
 
-/// <summary>The <c>baseband_sw</c> device: LDPC encode and decode on the CPU with the SIMD kernels of src/Bbdev/Fec.</summary>
+/// <summary>The <c>baseband_sw</c> device: LDPC and LTE turbo encode and decode on the CPU with the SIMD kernels of src/Bbdev/Fec.</summary>
 internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
 {
     /// <summary>Encoder flags the software path implements.</summary>
@@ -16,10 +17,25 @@ internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
         | LdpcDecFlags.Crc16Check | LdpcDecFlags.DeinterleaverBypass | LdpcDecFlags.HqCombineInEnable | LdpcDecFlags.HqCombineOutEnable
         | LdpcDecFlags.DecodeBypass | LdpcDecFlags.IterationStopEnable | LdpcDecFlags.DecInterrupts | LdpcDecFlags.DecScatterGather;
 
+    /// <summary>Turbo encoder flags the software path implements.</summary>
+    internal const TurboEncFlags TurboEncoderFlags = TurboEncFlags.RvIndexBypass | TurboEncFlags.RateMatch | TurboEncFlags.Crc24BAttach
+        | TurboEncFlags.Crc24AAttach | TurboEncFlags.EncScatterGather;
+
+    /// <summary>
+    /// Turbo decoder flags the software path implements. Soft output is always saturated to ±127, so SOFT_OUT_SATURATE
+    /// holds whether or not an op sets it.
+    /// </summary>
+    internal const TurboDecFlags TurboDecoderFlags = TurboDecFlags.SubblockDeinterleave | TurboDecFlags.CrcType24B
+        | TurboDecFlags.SoftOutSaturate | TurboDecFlags.SoftOutput | TurboDecFlags.EarlyTermination | TurboDecFlags.DecInterrupts
+        | TurboDecFlags.PosLlr1BitIn | TurboDecFlags.NegLlr1BitIn | TurboDecFlags.PosLlr1BitSoftOut | TurboDecFlags.NegLlr1BitSoftOut
+        | TurboDecFlags.DecScatterGather | TurboDecFlags.DecTbCrc24BKeep | TurboDecFlags.DecCrc24BDrop;
+
     private readonly SoftwareDeviceOptions _options;
     private readonly string _deviceName;
     private readonly LdpcEncCapability _encoder;
     private readonly LdpcDecCapability _decoder;
+    private readonly TurboEncCapability _turboEncoder;
+    private readonly TurboDecCapability _turboDecoder;
 
     public SoftwareDeviceOperations(string deviceName, SoftwareDeviceOptions options)
     {
@@ -36,6 +52,21 @@ internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
             NumBuffersSrc = BbdevOpValidator.MaxCodeBlocks,
             NumBuffersHardOut = BbdevOpValidator.MaxCodeBlocks,
         };
+        _turboEncoder = new TurboEncCapability
+        {
+            CapabilityFlags = TurboEncoderFlags,
+            NumBuffersSrc = BbdevOpValidator.MaxTurboCodeBlocks,
+            NumBuffersDst = BbdevOpValidator.MaxTurboCodeBlocks,
+        };
+        _turboDecoder = new TurboDecCapability
+        {
+            CapabilityFlags = TurboDecoderFlags,
+            MaxLlrModulus = 127,
+            MaxIterations = BbdevOpValidator.MaxTurboIterations,
+            NumBuffersSrc = BbdevOpValidator.MaxTurboCodeBlocks,
+            NumBuffersHardOut = BbdevOpValidator.MaxTurboCodeBlocks,
+            NumBuffersSoftOut = BbdevOpValidator.MaxTurboCodeBlocks,
+        };
         Info = new BbdevDriverInfo
         {
             DriverName = BasebandSwDriver.DriverName,
@@ -43,7 +74,7 @@ internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
             QueueSizeLimit = 16384,
             DefaultQueueConfig = new BbdevQueueConfig { OpType = BbdevOpType.LdpcDec, QueueSize = 1024 },
             MinAlignment = 64,
-            Capabilities = [_encoder, _decoder],
+            Capabilities = [_encoder, _decoder, _turboEncoder, _turboDecoder],
             Engine = $"CPU {Describe(width)}, {(options.Workers ? "worker thread per queue" : "synchronous in enqueue")}",
         };
     }
@@ -54,11 +85,12 @@ internal sealed class SoftwareDeviceOperations : BbdevDeviceOperations
 
     public override BbdevQueue CreateQueue(int queueId, BbdevQueueConfig config)
     {
-        LdpcCodeBlockEngine engine = LdpcCodeBlockEngine.Create(_options.Simd);
         return config.OpType switch
         {
-            BbdevOpType.LdpcEnc => new SoftwareBbdevQueue<LdpcEncOp>(queueId, config, new LdpcEncProcessor(_encoder, engine), _options.Workers, _options.WorkerSpin, _deviceName),
-            BbdevOpType.LdpcDec => new SoftwareBbdevQueue<LdpcDecOp>(queueId, config, new LdpcDecProcessor(_decoder, engine), _options.Workers, _options.WorkerSpin, _deviceName),
+            BbdevOpType.LdpcEnc => new SoftwareBbdevQueue<LdpcEncOp>(queueId, config, new LdpcEncProcessor(_encoder, LdpcCodeBlockEngine.Create(_options.Simd)), _options.Workers, _options.WorkerSpin, _deviceName),
+            BbdevOpType.LdpcDec => new SoftwareBbdevQueue<LdpcDecOp>(queueId, config, new LdpcDecProcessor(_decoder, LdpcCodeBlockEngine.Create(_options.Simd)), _options.Workers, _options.WorkerSpin, _deviceName),
+            BbdevOpType.TurboEnc => new SoftwareBbdevQueue<TurboEncOp>(queueId, config, new TurboEncProcessor(_turboEncoder, TurboCodeBlockEngine.Create(_options.Simd)), _options.Workers, _options.WorkerSpin, _deviceName),
+            BbdevOpType.TurboDec => new SoftwareBbdevQueue<TurboDecOp>(queueId, config, new TurboDecProcessor(_turboDecoder, TurboCodeBlockEngine.Create(_options.Simd)), _options.Workers, _options.WorkerSpin, _deviceName),
             _ => throw new InvalidOperationException($"{BasebandSwDriver.DriverName} has no queue for {config.OpType}."),
         };
     }

@@ -38,7 +38,7 @@ public abstract class VectorOpSet : IDisposable
     /// <summary>The op type.</summary>
     public BbdevOpType OpType => Vector.OpType;
 
-    /// <summary>Information bits one op carries, as test-bbdev counts them for Mbit/s (K′ × code blocks for LDPC).</summary>
+    /// <summary>Information bits one op carries, as test-bbdev counts them for Mbit/s (K′ × code blocks for LDPC, K summed over the code blocks for turbo).</summary>
     public abstract long InformationBitsPerOp { get; }
 
     /// <summary>Ops dequeued since the last <see cref="ClearDequeued"/>.</summary>
@@ -56,6 +56,8 @@ public abstract class VectorOpSet : IDisposable
         {
             BbdevOpType.LdpcDec => new LdpcDecVectorOpSet(vector, driver, count, options),
             BbdevOpType.LdpcEnc => new LdpcEncVectorOpSet(vector, driver, count, options),
+            BbdevOpType.TurboDec => new TurboDecVectorOpSet(vector, driver, count, options),
+            BbdevOpType.TurboEnc => new TurboEncVectorOpSet(vector, driver, count, options),
             BbdevOpType.None => new NullVectorOpSet(vector, driver, count, options),
             _ => throw new NotSupportedException($"No test harness for {vector.OpType} vectors yet."),
         };
