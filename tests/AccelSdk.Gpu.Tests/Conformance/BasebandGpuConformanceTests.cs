@@ -1,0 +1,38 @@
+using AccelSdk.Bbdev;
+using AccelSdk.Bbdev.Tests.Conformance;
+
+namespace AccelSdk.Gpu.Tests.Conformance;
+
+/// <summary>
+/// The shared bbdev conformance suite on <c>baseband_gpu</c>, kernels on ILGPU's CPU accelerator (CI has no GPU).
+/// </summary>
+/// <remarks>
+/// The CPU accelerator runs the decode kernel's group on one thread, so a large code block costs tens of milliseconds
+/// per iteration. Every DPDK LDPC vector runs (they are the industry's reference: BG1 and BG2, HARQ combining, CRC24B
+/// drop, TB mode); of the shipped generated set only the files with Zc ≤ 64 run (every BG, rv, Qm, CRC, LBRM and TB
+/// shape still appears at those sizes), the larger ones are skipped with the reason. The stress test sends 2 × 256
+/// decodes, enough to cross several batches and both streams.
+/// </remarks>
+public sealed class BasebandGpuConformanceTests : BbdevDriverConformanceSuite
+{
+    protected override int VectorOps => 2;
+
+    protected override int StressOpsPerThread => 256;
+
+    protected override bool RunsVector(string vectorName) => !vectorName.Contains("_z", StringComparison.Ordinal) || SmallLifting(vectorName);
+
+    protected override BbdevDevice CreateDevice() =>
+        BasebandGpuDriver.Create("baseband_gpu_test", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, MaxCodeBlocksPerBatch = 64, MaxWaitMicroseconds = 20 });
+
+    private static bool SmallLifting(string vectorName)
+    {
+        int start = vectorName.IndexOf("_z", StringComparison.Ordinal) + 2;
+        int end = start;
+        while (end < vectorName.Length && char.IsAsciiDigit(vectorName[end]))
+        {
+            end++;
+        }
+
+        return end > start && int.Parse(vectorName.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture) <= 64;
+    }
+}
