@@ -24,6 +24,7 @@ internal static class AccelApp
         root.Subcommands.Add(CryptoTestCommand.Create(output));
         root.Subcommands.Add(CryptoPerfCommand.Create(output));
         root.Subcommands.Add(DmaPerfCommand.Create(output, error));
+        root.Subcommands.Add(GpuCompareCommand.Create(output));
         return root;
     }
 

@@ -55,6 +55,12 @@ public sealed class BasebandGpuDriver : IDeviceDriver
         "max_nb_queues=N (1..64, default 8)",
     ];
 
+    /// <summary>
+    /// Names the accelerator a device with the driver's default options would run on, without creating one: the CUDA
+    /// device, or ILGPU's CPU accelerator and why (for device listings).
+    /// </summary>
+    public string DescribeAccelerator() => Runtime.GpuAcceleratorHost.Probe(_defaults);
+
     /// <summary>Creates a device with explicit options (for code that does not go through devargs).</summary>
     /// <exception cref="InvalidOperationException">The accelerator cannot be used (no CUDA device when CUDA was asked for, a start failure); one line says why.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

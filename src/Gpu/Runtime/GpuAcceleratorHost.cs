@@ -139,6 +139,38 @@ internal sealed class GpuAcceleratorHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Names the accelerator a device with <paramref name="options"/> would run on, without creating it (for
+    /// <c>accel devices</c>): the CUDA device, or the CPU accelerator and why.
+    /// </summary>
+    public static string Probe(GpuDeviceOptions options)
+    {
+        if (options.Accelerator == GpuAcceleratorKind.Cpu)
+        {
+            return "ILGPU CPU accelerator (accelerator=cpu)";
+        }
+
+        try
+        {
+            using Context context = Context.Create(builder => builder.Cuda());
+            int count = CudaDeviceCount(context, out string? problem);
+            if (count > options.CudaDeviceIndex)
+            {
+                CudaDevice device = context.GetCudaDevice(options.CudaDeviceIndex);
+                return $"CUDA device {options.CudaDeviceIndex}: {device.Name}, {device.MemorySize >> 20} MiB ({count} CUDA device(s))";
+            }
+
+            problem ??= count == 0 ? "no CUDA device found" : $"CUDA device index {options.CudaDeviceIndex} is outside 0..{count - 1}";
+            return options.Accelerator == GpuAcceleratorKind.Cuda
+                ? $"none: accelerator=cuda but {problem}"
+                : $"ILGPU CPU accelerator ({problem})";
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return $"ILGPU CPU accelerator (CUDA probe failed: {FirstLine(ex.Message)})";
+        }
+    }
+
     /// <summary>Index of graph <paramref name="baseGraph"/>'s first row start in the row-start table.</summary>
     public static int RowStartOffset(int baseGraph) => s_rowStartOffset[baseGraph];
 

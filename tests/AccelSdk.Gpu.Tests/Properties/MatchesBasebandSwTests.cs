@@ -142,7 +142,7 @@ public sealed class MatchesBasebandSwTests(DriverPair drivers) : IClassFixture<D
     {
         LdpcCodeBlockEngine engine = LdpcCodeBlockEngine.Create();
         int amplitude = random.Next(2, 48);
-        int noise = random.Next(0, 48);
+        int noise = random.Next(2) == 0 ? random.Next(0, (3 * amplitude / 4) + 1) : random.Next(0, (3 * amplitude / 2) + 1);
         var llrs = new byte[shape.TotalE];
         int offset = 0;
         for (int b = 0; b < shape.Blocks; b++)
@@ -156,7 +156,7 @@ public sealed class MatchesBasebandSwTests(DriverPair drivers) : IClassFixture<D
             {
                 int bit = (coded[j >> 3] >> (7 - (j & 7))) & 1;
                 int value = (bit == 0 ? amplitude : -amplitude) + random.Next(-noise, noise + 1);
-                llrs[offset + j] = (byte)(sbyte)Saturate(random, value);
+                llrs[offset + j] = (byte)(sbyte)SaturateTowards(random, bit, value);
             }
 
             offset += p.E;
@@ -164,6 +164,14 @@ public sealed class MatchesBasebandSwTests(DriverPair drivers) : IClassFixture<D
 
         return llrs;
     }
+
+    /// <summary>A received value, now and then saturated in the direction of the sent bit (a wrong ±127 is absorbing and would doom the block).</summary>
+    private static int SaturateTowards(Random random, int bit, int value) => random.Next(40) switch
+    {
+        0 => bit == 0 ? 127 : -127,
+        1 => bit == 0 ? 127 : -128,
+        _ => Math.Clamp(value, -128, 127),
+    };
 
     private static int Saturate(Random random, int value) => random.Next(40) switch
     {
