@@ -22,11 +22,9 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
     private readonly LdpcDecCapability _capability;
     private readonly DecodeSlot[] _slots;
     private readonly OpPlan[][] _plans;
-    private readonly OpBuffers _input = new();
-    private readonly OpBuffers _harqInput = new();
     private readonly OpBuffers _output = new();
-    private readonly OpBuffers _harqOutput = new();
-    private readonly sbyte[] _compact = new sbyte[66 * LiftingSizes.Max];
+    private readonly HostScratch[] _scratch;
+    private LdpcDecOp[] _opsCopy = [];
 
     public GpuLdpcDecProcessor(GpuAcceleratorHost host, LdpcDecCapability capability, int slots, int queueSize)
     {
@@ -34,6 +32,12 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
         _capability = capability;
         _slots = new DecodeSlot[slots];
         _plans = new OpPlan[slots][];
+        _scratch = new HostScratch[Math.Max(1, Environment.ProcessorCount)];
+        for (int i = 0; i < _scratch.Length; i++)
+        {
+            _scratch[i] = new HostScratch();
+        }
+
         for (int i = 0; i < slots; i++)
         {
             _slots[i] = new DecodeSlot(host.Accelerator);
@@ -50,11 +54,13 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
         DecodeSlot slot = _slots[slotIndex];
         OpPlan[] plans = _plans[slotIndex];
 
-        // Pass 1: validate, and size the batch.
+        // Pass 1 (serial): validate, and give every op fixed places in the batch buffers, sized by upper bounds (a
+        // block's combined length, and so its rows in use, never exceed those of Ncb − F).
         int blocks = 0;
         int llrs = 0;
         int stateInts = 0;
         int hardBytes = 0;
+        int maxZc = 1;
         for (int i = 0; i < ops.Length; i++)
         {
             plans[i] = Plan(ops[i]);
@@ -64,56 +70,70 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
                 continue;
             }
 
-            // Upper bounds: a block's combined length, and so its rows in use, never exceed those of Ncb − F.
-            int rows = LdpcDecoderPlan.RowsInUse(plan.Parameters.Code, plan.Parameters.FillerBits, plan.Parameters.CompactLength);
+            LdpcBlockParameters p = plan.Parameters;
+            plan.FirstBlock = blocks;
+            plan.LlrOffset = llrs;
+            plan.StateOffset = stateInts;
+            plan.HardOffset = hardBytes;
+            plan.StateStride = 2 * LdpcDecoderPlan.RowsInUse(p.Code, p.FillerBits, p.CompactLength) * p.Zc;
             blocks += plan.Blocks;
-            llrs += plan.Blocks * plan.Parameters.CompactLength;
-            stateInts += plan.Blocks * 2 * rows * plan.Parameters.Zc;
-            hardBytes += plan.Blocks * ((plan.Parameters.KPrime + 7) >> 3);
+            llrs += plan.Blocks * p.CompactLength;
+            stateInts += plan.Blocks * plan.StateStride;
+            hardBytes += plan.Blocks * ((p.KPrime + 7) >> 3);
+            maxZc = Math.Max(maxZc, p.Zc);
         }
 
         slot.EnsureCapacity(Math.Max(blocks, 1), Math.Max(llrs, 1), Math.Max(stateInts, 1), Math.Max(hardBytes, 1));
 
-        // Pass 2: rate recovery and HARQ combining into the pinned staging, one descriptor per code block.
-        Span<GpuDecodeBlock> descriptors = slot.HostBlocks.Span;
-        Span<sbyte> staging = slot.HostLlrs.Span;
-        int block = 0;
-        int llrOffset = 0;
-        int stateOffset = 0;
-        int hardOffset = 0;
-        int maxZc = 1;
-        for (int i = 0; i < ops.Length; i++)
+        // Pass 2: rate recovery and HARQ combining straight into the pinned staging, one descriptor per code block.
+        // Ops are independent, so a large batch spreads this host work over the cores (it would otherwise bound the
+        // GPU's throughput); each partition has its own scratch.
+        int partitions = blocks >= 32 ? Math.Min(_scratch.Length, Math.Max(1, ops.Length / 4)) : 1;
+        if (partitions <= 1)
         {
-            ref OpPlan plan = ref plans[i];
-            if (!plan.Valid)
+            RecoverRange(ops, plans, slot, _scratch[0], 0, ops.Length);
+        }
+        else
+        {
+            LdpcDecOp[] array = _opsCopy.Length >= ops.Length ? _opsCopy : (_opsCopy = new LdpcDecOp[ops.Length]);
+            ops.CopyTo(array);
+            int count = ops.Length;
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, part =>
             {
-                continue;
-            }
-
-            plan.FirstBlock = block;
-            plan.HardOffset = hardOffset;
-            if (!Recover(ops[i], ref plan, staging, descriptors, ref block, ref llrOffset, ref stateOffset, ref hardOffset))
-            {
-                continue;
-            }
-
-            maxZc = Math.Max(maxZc, plan.Parameters.Zc);
+                int first = (int)((long)count * part / partitions);
+                int end = (int)((long)count * (part + 1) / partitions);
+                RecoverRange(array.AsSpan(0, count), plans, slot, _scratch[part], first, end);
+            });
+            Array.Clear(array, 0, count);
         }
 
-        slot.BlockCount = block;
-        slot.HardBytes = hardOffset;
-        if (block == 0)
+        slot.BlockCount = blocks;
+        slot.HardBytes = hardBytes;
+        if (blocks == 0)
         {
             return;
         }
 
         // Copies and the kernel go on the slot's stream; nothing here waits for the accelerator.
-        Upload(slot.Blocks!, slot.HostBlocks, block, slot);
-        Upload(slot.Llrs!, slot.HostLlrs, llrOffset, slot);
-        _host.LaunchDecode(slot.Stream, block, _host.GroupSizeFor(maxZc), slot.Blocks!.View, slot.Llrs!.View, slot.State!.View,
+        Upload(slot.Blocks!, slot.HostBlocks, blocks, slot);
+        Upload(slot.Llrs!, slot.HostLlrs, llrs, slot);
+        _host.LaunchDecode(slot.Stream, blocks, _host.GroupSizeFor(maxZc), slot.Blocks!.View, slot.Llrs!.View, slot.State!.View,
             slot.Hard!.View, slot.Results!.View);
-        Download(slot.Hard!, slot.HostHard, hardOffset, slot);
-        Download(slot.Results!, slot.HostResults, 2 * block, slot);
+        Download(slot.Hard!, slot.HostHard, hardBytes, slot);
+        Download(slot.Results!, slot.HostResults, 2 * blocks, slot);
+    }
+
+    private static void RecoverRange(ReadOnlySpan<LdpcDecOp> ops, OpPlan[] plans, DecodeSlot slot, HostScratch scratch, int first, int end)
+    {
+        Span<GpuDecodeBlock> descriptors = slot.HostBlocks.Span;
+        Span<sbyte> staging = slot.HostLlrs.Span;
+        for (int i = first; i < end; i++)
+        {
+            if (plans[i].Valid)
+            {
+                Recover(ops[i], ref plans[i], scratch, staging, descriptors);
+            }
+        }
     }
 
     public void Finish(int slotIndex, ReadOnlySpan<LdpcDecOp> ops)
@@ -219,29 +239,30 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
     }
 
     /// <summary>
-    /// Rate recovery and HARQ combining of every code block of the op into the staging (the same calls, in the same
-    /// order, as <c>LdpcCodeBlockEngine.Decode</c>), the HARQ output, and a descriptor per code block to decode.
+    /// Rate recovery and HARQ combining of every code block of the op into its place in the staging (the same calls,
+    /// in the same order, as <c>LdpcCodeBlockEngine.Decode</c>), the HARQ output, and a descriptor per code block.
     /// </summary>
-    private bool Recover(LdpcDecOp op, ref OpPlan plan, Span<sbyte> staging, Span<GpuDecodeBlock> descriptors,
-        ref int block, ref int llrOffset, ref int stateOffset, ref int hardOffset)
+    private static void Recover(LdpcDecOp op, ref OpPlan plan, HostScratch scratch, Span<sbyte> staging, Span<GpuDecodeBlock> descriptors)
     {
         LdpcDecFlags flags = op.OpFlags;
         bool harqIn = (flags & LdpcDecFlags.HqCombineInEnable) != 0;
         bool harqOut = (flags & LdpcDecFlags.HqCombineOutEnable) != 0;
         LdpcBlockParameters p = plan.Parameters;
         bool bypass = plan.Settings.DecodeBypass;
+        int b = 0;
         try
         {
-            ReadOnlySpan<sbyte> llrs = MemoryMarshal.Cast<byte, sbyte>(_input.Input(op.Input));
-            ReadOnlySpan<sbyte> harqInput = harqIn ? MemoryMarshal.Cast<byte, sbyte>(_harqInput.Input(op.HarqCombinedInput)) : default;
-            Span<sbyte> harqOutput = harqOut ? MemoryMarshal.Cast<byte, sbyte>(_harqOutput.Output(op.HarqCombinedOutput, p.CompactLength)) : default;
+            ReadOnlySpan<sbyte> llrs = MemoryMarshal.Cast<byte, sbyte>(scratch.Input.Input(op.Input));
+            ReadOnlySpan<sbyte> harqInput = harqIn ? MemoryMarshal.Cast<byte, sbyte>(scratch.HarqInput.Input(op.HarqCombinedInput)) : default;
+            Span<sbyte> harqOutput = harqOut ? MemoryMarshal.Cast<byte, sbyte>(scratch.HarqOutput.Output(op.HarqCombinedOutput, p.CompactLength)) : default;
             LdpcCode code = p.Code;
             int offset = 0;
             int harqLength = 0;
-            for (int b = 0; b < plan.Blocks; b++)
+            for (; b < plan.Blocks; b++)
             {
                 LdpcBlockParameters cb = p with { E = E(op, b) };
-                Span<sbyte> compact = bypass ? _compact : staging.Slice(llrOffset, p.CompactLength);
+                int llrOffset = plan.LlrOffset + (b * p.CompactLength);
+                Span<sbyte> compact = bypass ? scratch.Compact : staging.Slice(llrOffset, p.CompactLength);
                 int length = LdpcRateRecovery.Recover(cb, llrs.Slice(offset, cb.E), harqInput, compact);
                 offset += cb.E;
                 harqLength = length;
@@ -250,40 +271,17 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
                     compact[..length].CopyTo(harqOutput);
                 }
 
-                if (bypass)
+                if (!bypass)
                 {
-                    continue;
+                    // Rows in use follow this block's combined length, as the reference decoder's plan does.
+                    descriptors[plan.FirstBlock + b] = Descriptor(plan, b, LdpcDecoderPlan.RowsInUse(code, p.FillerBits, length), length);
                 }
-
-                // Rows in use follow this block's combined length, as the reference decoder's plan does.
-                int rows = LdpcDecoderPlan.RowsInUse(code, p.FillerBits, length);
-                descriptors[block++] = new GpuDecodeBlock
-                {
-                    Zc = p.Zc,
-                    Kb = p.BaseGraph == 1 ? 22 : 10,
-                    RowStartOffset = GpuAcceleratorHost.RowStartOffset(p.BaseGraph),
-                    ShiftOffset = GpuAcceleratorHost.ShiftOffset(p.BaseGraph, p.Zc),
-                    Rows = rows,
-                    KPrime = p.KPrime,
-                    Fillers = p.FillerBits,
-                    CompactLength = length,
-                    LlrOffset = llrOffset,
-                    StateOffset = stateOffset,
-                    HardOffset = hardOffset,
-                    MaxIterations = plan.Settings.IterMax,
-                    EarlyTermination = plan.Settings.EarlyTermination ? 1 : 0,
-                };
-                llrOffset += p.CompactLength;
-                stateOffset += 2 * rows * p.Zc;
-                hardOffset += (p.KPrime + 7) >> 3;
             }
 
             if (harqOut)
             {
-                _harqOutput.CommitOutput(op.HarqCombinedOutput, harqLength);
+                scratch.HarqOutput.CommitOutput(op.HarqCombinedOutput, harqLength);
             }
-
-            return true;
         }
         catch (ArgumentException ex)
         {
@@ -291,8 +289,34 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
             op.HardOutput.Length = 0;
             op.HarqCombinedOutput.Length = 0;
             plan.Valid = false;
-            return false;
+
+            // The kernel still runs over this op's places: make them empty inputs (decoded as "no information").
+            for (; !bypass && b < plan.Blocks; b++)
+            {
+                descriptors[plan.FirstBlock + b] = Descriptor(plan, b, 4, 0);
+            }
         }
+    }
+
+    private static GpuDecodeBlock Descriptor(in OpPlan plan, int b, int rows, int length)
+    {
+        LdpcBlockParameters p = plan.Parameters;
+        return new GpuDecodeBlock
+        {
+            Zc = p.Zc,
+            Kb = p.BaseGraph == 1 ? 22 : 10,
+            RowStartOffset = GpuAcceleratorHost.RowStartOffset(p.BaseGraph),
+            ShiftOffset = GpuAcceleratorHost.ShiftOffset(p.BaseGraph, p.Zc),
+            Rows = rows,
+            KPrime = p.KPrime,
+            Fillers = p.FillerBits,
+            CompactLength = length,
+            LlrOffset = plan.LlrOffset + (b * p.CompactLength),
+            StateOffset = plan.StateOffset + (b * plan.StateStride),
+            HardOffset = plan.HardOffset + (b * ((p.KPrime + 7) >> 3)),
+            MaxIterations = plan.Settings.IterMax,
+            EarlyTermination = plan.Settings.EarlyTermination ? 1 : 0,
+        };
     }
 
     private static void Upload<T>(MemoryBuffer1D<T, Stride1D.Dense> device, PageLockedArray1D<T> host, int length, DecodeSlot slot)
@@ -314,6 +338,18 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
     private static int E(LdpcDecOp op, int block) =>
         op.CodeBlockMode == CodeBlockMode.CodeBlock ? op.CbParams.E : op.TbParams.EOf(op.TbParams.R + block);
 
+    /// <summary>Scratch of one host partition: gather/scatter buffers for chained op data, and a compact buffer for decode bypass.</summary>
+    private sealed class HostScratch
+    {
+        public OpBuffers Input { get; } = new();
+
+        public OpBuffers HarqInput { get; } = new();
+
+        public OpBuffers HarqOutput { get; } = new();
+
+        public sbyte[] Compact { get; } = new sbyte[66 * LiftingSizes.Max];
+    }
+
     /// <summary>What the batch knows about one op between submit and finish.</summary>
     private struct OpPlan
     {
@@ -322,6 +358,9 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
         public LdpcBlockParameters Parameters;
         public int Blocks;
         public int FirstBlock;
+        public int LlrOffset;
+        public int StateOffset;
+        public int StateStride;
         public int HardOffset;
     }
 }

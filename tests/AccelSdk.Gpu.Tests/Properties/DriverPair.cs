@@ -9,7 +9,7 @@ public sealed class DriverPair : IDisposable
 {
     public DriverPair()
     {
-        Gpu = BasebandGpuDriver.Create("baseband_gpu_pair", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, MaxCodeBlocksPerBatch = 16, MaxWaitMicroseconds = 10 });
+        Gpu = BasebandGpuDriver.Create("baseband_gpu_pair", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, MaxCodeBlocksPerBatch = 64, MaxWaitMicroseconds = 10 });
         Software = BasebandSwDriver.Create("baseband_sw_pair", new SoftwareDeviceOptions());
         foreach (BbdevDevice device in new[] { Gpu, Software })
         {
