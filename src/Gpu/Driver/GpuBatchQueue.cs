@@ -151,6 +151,7 @@ internal sealed class GpuBatchQueue<TOp> : RingBbdevQueue<TOp>
 
     private void WorkerLoop()
     {
+        _processor.BindThread();
         int idleSpins = 0;
         while (!_disposed)
         {

@@ -30,6 +30,7 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
     {
         _host = host;
         _capability = capability;
+        host.Accelerator.Bind();
         _slots = new DecodeSlot[slots];
         _plans = new OpPlan[slots][];
         _scratch = new HostScratch[Math.Max(1, Environment.ProcessorCount)];
@@ -46,6 +47,9 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
     }
 
     public int SlotCount => _slots.Length;
+
+    // CUDA calls act on the thread's current context: every thread that touches the accelerator binds it first.
+    public void BindThread() => _host.Accelerator.Bind();
 
     public int CodeBlocks(LdpcDecOp op) => op.CodeBlockMode == CodeBlockMode.CodeBlock ? 1 : Math.Max(1, (int)op.TbParams.C - op.TbParams.R);
 
@@ -204,6 +208,7 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
 
     public void Dispose()
     {
+        _host.Accelerator.Bind();
         foreach (DecodeSlot slot in _slots)
         {
             slot.Dispose();

@@ -17,6 +17,10 @@ internal sealed class GpuLdpcEncProcessor(LdpcEncCapability capability) : IGpuBa
 
     public int SlotCount => 1;
 
+    public void BindThread()
+    {
+    }
+
     public int CodeBlocks(LdpcEncOp op) => op.CodeBlockMode == CodeBlockMode.CodeBlock ? 1 : Math.Max(1, (int)op.TbParams.C - op.TbParams.R);
 
     public void Submit(int slot, ReadOnlySpan<LdpcEncOp> ops)

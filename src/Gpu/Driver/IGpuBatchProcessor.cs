@@ -11,6 +11,9 @@ internal interface IGpuBatchProcessor<TOp> : IDisposable
     /// <summary>Batches that may be in flight at once (streams).</summary>
     int SlotCount { get; }
 
+    /// <summary>Called once on the worker thread before its first batch (binds the accelerator's context to the thread).</summary>
+    void BindThread();
+
     /// <summary>Code blocks <paramref name="op"/> contributes to a batch (1 for an op that will be rejected).</summary>
     int CodeBlocks(TOp op);
 

@@ -207,6 +207,7 @@ internal sealed class GpuAcceleratorHost : IDisposable
             return;
         }
 
+        Accelerator.Bind();
         _rowStart.Dispose();
         _columns.Dispose();
         _shifts.Dispose();
