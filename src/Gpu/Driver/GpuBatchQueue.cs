@@ -35,6 +35,7 @@ internal sealed class GpuBatchQueue<TOp> : RingBbdevQueue<TOp>
     private readonly TOp[] _pending;
     private readonly TOp[][] _slotOps;
     private readonly int[] _slotCount;
+    private readonly bool[] _slotFailed;
     private int _pendingCount;
     private int _pendingBlocks;
     private long _firstArrival;
@@ -61,6 +62,7 @@ internal sealed class GpuBatchQueue<TOp> : RingBbdevQueue<TOp>
         _pending = new TOp[config.QueueSize];
         _slotOps = new TOp[processor.SlotCount][];
         _slotCount = new int[processor.SlotCount];
+        _slotFailed = new bool[processor.SlotCount];
         for (int i = 0; i < _slotOps.Length; i++)
         {
             _slotOps[i] = new TOp[config.QueueSize];
@@ -240,12 +242,15 @@ internal sealed class GpuBatchQueue<TOp> : RingBbdevQueue<TOp>
         _pendingCount = 0;
         _pendingBlocks = 0;
         _inFlightSlots++;
+        _slotFailed[slot] = false;
         try
         {
             _processor.Submit(slot, ops.AsSpan(0, _slotCount[slot]));
         }
         catch (Exception ex)
         {
+            // Nothing of this batch may be read back: its ops keep the error status set here.
+            _slotFailed[slot] = true;
             Fail(ops.AsSpan(0, _slotCount[slot]), ex);
         }
     }
@@ -256,7 +261,10 @@ internal sealed class GpuBatchQueue<TOp> : RingBbdevQueue<TOp>
         ReadOnlySpan<TOp> ops = _slotOps[slot].AsSpan(0, _slotCount[slot]);
         try
         {
-            _processor.Finish(slot, ops);
+            if (!_slotFailed[slot])
+            {
+                _processor.Finish(slot, ops);
+            }
         }
         catch (Exception ex)
         {

@@ -49,12 +49,19 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
     public int SlotCount => _slots.Length;
 
     // CUDA calls act on the thread's current context: every thread that touches the accelerator binds it first.
-    public void BindThread() => _host.Accelerator.Bind();
+    public void BindThread()
+    {
+        if (!_host.IsDisposed)
+        {
+            _host.Accelerator.Bind();
+        }
+    }
 
     public int CodeBlocks(LdpcDecOp op) => op.CodeBlockMode == CodeBlockMode.CodeBlock ? 1 : Math.Max(1, (int)op.TbParams.C - op.TbParams.R);
 
     public void Submit(int slotIndex, ReadOnlySpan<LdpcDecOp> ops)
     {
+        ObjectDisposedException.ThrowIf(_host.IsDisposed, _host);
         DecodeSlot slot = _slots[slotIndex];
         OpPlan[] plans = _plans[slotIndex];
 
@@ -208,6 +215,12 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
 
     public void Dispose()
     {
+        // After the accelerator is gone its buffers and streams went with it.
+        if (_host.IsDisposed)
+        {
+            return;
+        }
+
         _host.Accelerator.Bind();
         foreach (DecodeSlot slot in _slots)
         {

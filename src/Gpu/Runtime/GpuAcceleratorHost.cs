@@ -71,6 +71,9 @@ internal sealed class GpuAcceleratorHost : IDisposable
     /// <summary>Largest group the decode kernel is launched with.</summary>
     public int MaxGroupSize { get; }
 
+    /// <summary>Whether <see cref="Dispose"/> ran (the accelerator and everything allocated on it are gone).</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
     /// <summary>The accelerator's warp size.</summary>
     public int WarpSize { get; }
 
@@ -195,6 +198,7 @@ internal sealed class GpuAcceleratorHost : IDisposable
         // (cheap: it only enqueues work on the stream).
         lock (_launchLock)
         {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             _decode(stream, new KernelConfig(blockCount, groupSize), blocks, llrs, state, hard, results,
                 _rowStart.View, _columns.View, _shifts.View, _rule.View);
         }
