@@ -9,9 +9,10 @@ namespace AccelSdk.Gpu.Tests.Conformance;
 /// <remarks>
 /// The CPU accelerator runs the decode kernel's group on one thread, so a large code block costs tens of milliseconds
 /// per iteration. Every DPDK LDPC vector runs (they are the industry's reference: BG1 and BG2, HARQ combining, CRC24B
-/// drop, TB mode); of the shipped generated set only the files with Zc ≤ 64 run (every BG, rv, Qm, CRC, LBRM and TB
-/// shape still appears at those sizes), the larger ones are skipped with the reason. The stress test sends 2 × 256
-/// decodes, enough to cross several batches and both streams.
+/// drop, TB mode, Zc from 7 to 384); of the shipped generated set the files with Zc ≤ 64 run (every BG, rv, Qm, CRC,
+/// LBRM and TB shape still appears at those sizes) plus the two Zc = 384 benchmark vectors (BG1 R=1/3, BG2 R=1/5); the
+/// rest is skipped with the reason. The stress test sends 2 × 256 decodes, enough to cross several batches and both
+/// streams.
 /// </remarks>
 public sealed class BasebandGpuConformanceTests : BbdevDriverConformanceSuite
 {
@@ -19,7 +20,8 @@ public sealed class BasebandGpuConformanceTests : BbdevDriverConformanceSuite
 
     protected override int StressOpsPerThread => 256;
 
-    protected override bool RunsVector(string vectorName) => !vectorName.Contains("_z", StringComparison.Ordinal) || SmallLifting(vectorName);
+    protected override bool RunsVector(string vectorName) =>
+        !vectorName.Contains("_z", StringComparison.Ordinal) || SmallLifting(vectorName) || vectorName.Contains("_z384_", StringComparison.Ordinal);
 
     protected override BbdevDevice CreateDevice() =>
         BasebandGpuDriver.Create("baseband_gpu_test", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, MaxCodeBlocksPerBatch = 64, MaxWaitMicroseconds = 20 });
