@@ -30,6 +30,12 @@ public sealed record GpuDeviceOptions
     /// <summary>Most queues (<c>max_nb_queues</c>, 1..64). Default 8.</summary>
     public int MaxQueues { get; init; } = 8;
 
+    /// <summary>
+    /// Threads per group on ILGPU's CPU accelerator (tests: 1, the fast default, or up to 8 to run the kernel's
+    /// multi-thread path — lanes split over threads, barriers, shared flags — the way a GPU runs it).
+    /// </summary>
+    internal int CpuThreadsPerGroup { get; init; } = 1;
+
     /// <summary>Throws when a value is out of range; the message names the option, its value and the range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()

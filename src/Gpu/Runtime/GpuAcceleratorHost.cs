@@ -41,7 +41,9 @@ internal sealed class GpuAcceleratorHost : IDisposable
     private readonly Lock _launchLock = new();
     private int _disposed;
 
-    private GpuAcceleratorHost(Context context, Accelerator accelerator, string description, bool isCuda)
+    private readonly int _cpuGroupSize;
+
+    private GpuAcceleratorHost(Context context, Accelerator accelerator, string description, bool isCuda, int cpuGroupSize = 1)
     {
         _context = context;
         Accelerator = accelerator;
@@ -57,6 +59,7 @@ internal sealed class GpuAcceleratorHost : IDisposable
         int warp = Math.Max(1, accelerator.WarpSize);
         MaxGroupSize = Math.Max(1, Math.Min(accelerator.MaxNumThreadsPerGroup, RoundUp(LiftingSizes.Max, warp)));
         WarpSize = warp;
+        _cpuGroupSize = Math.Clamp(cpuGroupSize, 1, accelerator.MaxNumThreadsPerGroup);
     }
 
     /// <summary>The accelerator.</summary>
@@ -119,7 +122,7 @@ internal sealed class GpuAcceleratorHost : IDisposable
             // The smallest warp ILGPU's CPU device accepts, and groups of one thread (see GroupSizeFor): a group barrier
             // then costs little, the kernel's lane loop runs a layer's Zc checks on one thread, and code blocks run in
             // parallel, one per core.
-            var cpu = new CPUDevice(4, 1, Math.Max(1, Environment.ProcessorCount));
+            var cpu = new CPUDevice(4, 2, Math.Max(1, Environment.ProcessorCount));
             Accelerator accelerator = cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel);
             string description = $"ILGPU CPU accelerator ({Environment.ProcessorCount} threads)";
             if (options.Accelerator == GpuAcceleratorKind.Auto)
@@ -128,7 +131,7 @@ internal sealed class GpuAcceleratorHost : IDisposable
                 description += $", fallback: {cudaProblem}";
             }
 
-            return new GpuAcceleratorHost(context, accelerator, description, isCuda: false);
+            return new GpuAcceleratorHost(context, accelerator, description, isCuda: false, options.CpuThreadsPerGroup);
         }
         catch (Exception ex) when (ex is not InvalidOperationException)
         {
@@ -188,7 +191,7 @@ internal sealed class GpuAcceleratorHost : IDisposable
     }
 
     /// <summary>Threads per group for a batch whose largest lifting size is <paramref name="maxZc"/>.</summary>
-    public int GroupSizeFor(int maxZc) => IsCuda ? Math.Min(MaxGroupSize, RoundUp(maxZc, WarpSize)) : 1;
+    public int GroupSizeFor(int maxZc) => IsCuda ? Math.Min(MaxGroupSize, RoundUp(maxZc, WarpSize)) : _cpuGroupSize;
 
     /// <summary>Launches the decode kernel on <paramref name="stream"/> over <paramref name="blockCount"/> code blocks.</summary>
     public void LaunchDecode(AcceleratorStream stream, int blockCount, int groupSize, ArrayView<GpuDecodeBlock> blocks,

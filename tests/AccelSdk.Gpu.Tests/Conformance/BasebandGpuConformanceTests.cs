@@ -38,3 +38,19 @@ public sealed class BasebandGpuConformanceTests : BbdevDriverConformanceSuite
         return end > start && int.Parse(vectorName.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture) <= 64;
     }
 }
+
+/// <summary>
+/// The suite with 4 threads per group: the kernel's GPU-shaped path (lanes split over threads, a barrier per layer, the
+/// shared syndrome flag) on the CPU accelerator. DPDK's vectors only, fewer stress ops: groups of threads are slower there.
+/// </summary>
+public sealed class BasebandGpuThreadedGroupConformanceTests : BbdevDriverConformanceSuite
+{
+    protected override int VectorOps => 1;
+
+    protected override int StressOpsPerThread => 64;
+
+    protected override bool RunShippedVectors => false;
+
+    protected override BbdevDevice CreateDevice() =>
+        BasebandGpuDriver.Create("baseband_gpu_groups", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, CpuThreadsPerGroup = 4, MaxWaitMicroseconds = 20 });
+}

@@ -9,7 +9,8 @@ public sealed class DriverPair : IDisposable
 {
     public DriverPair()
     {
-        Gpu = BasebandGpuDriver.Create("baseband_gpu_pair", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, MaxCodeBlocksPerBatch = 64, MaxWaitMicroseconds = 10 });
+        // Groups of 4 threads: the kernel's GPU-shaped path (the conformance suite covers single-thread groups).
+        Gpu = BasebandGpuDriver.Create("baseband_gpu_pair", new GpuDeviceOptions { Accelerator = GpuAcceleratorKind.Cpu, MaxCodeBlocksPerBatch = 64, MaxWaitMicroseconds = 10, CpuThreadsPerGroup = 4 });
         Software = BasebandSwDriver.Create("baseband_sw_pair", new SoftwareDeviceOptions());
         foreach (BbdevDevice device in new[] { Gpu, Software })
         {
