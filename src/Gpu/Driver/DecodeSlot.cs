@@ -55,9 +55,9 @@ internal sealed class DecodeSlot : IDisposable
             Blocks?.Dispose();
             Blocks = _accelerator.Allocate1D<GpuDecodeBlock>(size);
             HostResults.Dispose();
-            HostResults = _accelerator.AllocatePageLocked1D<int>(2L * size);
+            HostResults = _accelerator.AllocatePageLocked1D<int>((long)LdpcDecodeKernel.ResultInts * size);
             Results?.Dispose();
-            Results = _accelerator.Allocate1D<int>(2L * size);
+            Results = _accelerator.Allocate1D<int>((long)LdpcDecodeKernel.ResultInts * size);
         }
 
         if (Llrs is null || Llrs.Length < llrs)

@@ -13,7 +13,7 @@ namespace AccelSdk.Gpu.Driver;
 /// <summary>
 /// LDPC decode batches: on the host, validation, de-interleaving, rate recovery and HARQ combining (the SIMD code of
 /// src/Bbdev/Fec, straight into pinned staging) and one descriptor per code block; on the accelerator, the decoder's
-/// iterations, syndrome and hard-decision packing (<see cref="LdpcDecodeKernel"/>); back on the host, the CRC check,
+/// iterations, syndrome, hard-decision packing and CRC check (<see cref="LdpcDecodeKernel"/>); back on the host, the
 /// CRC drop and the op's status, exactly as <c>baseband_sw</c> reports them.
 /// </summary>
 internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
@@ -131,7 +131,7 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
         _host.LaunchDecode(slot.Stream, blocks, _host.GroupSizeFor(maxZc), slot.Blocks!.View, slot.Llrs!.View, slot.State!.View,
             slot.Hard!.View, slot.Results!.View);
         Download(slot.Hard!, slot.HostHard, hardBytes, slot);
-        Download(slot.Results!, slot.HostResults, 2 * blocks, slot);
+        Download(slot.Results!, slot.HostResults, LdpcDecodeKernel.ResultInts * blocks, slot);
     }
 
     private static void RecoverRange(ReadOnlySpan<LdpcDecOp> ops, OpPlan[] plans, DecodeSlot slot, HostScratch scratch, int first, int end)
@@ -188,13 +188,14 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
             {
                 int index = plan.FirstBlock + b;
                 ReadOnlySpan<byte> decoded = hard.Slice(plan.HardOffset + (b * blockBytes), blockBytes);
-                maxIterations = Math.Max(maxIterations, results[2 * index]);
-                if (results[(2 * index) + 1] == 0)
+                int result = LdpcDecodeKernel.ResultInts * index;
+                maxIterations = Math.Max(maxIterations, results[result]);
+                if (results[result + 1] == 0)
                 {
                     status |= BbdevOpStatus.SyndromeError;
                 }
 
-                if (plan.Settings.CrcCheck is CrcType crc && !CrcCalculator.Check(crc, decoded, kPrime))
+                if (results[result + 2] == 0)
                 {
                     status |= BbdevOpStatus.CrcError;
                 }
@@ -334,6 +335,8 @@ internal sealed class GpuLdpcDecProcessor : IGpuBatchProcessor<LdpcDecOp>
             HardOffset = plan.HardOffset + (b * ((p.KPrime + 7) >> 3)),
             MaxIterations = plan.Settings.IterMax,
             EarlyTermination = plan.Settings.EarlyTermination ? 1 : 0,
+            CrcLength = plan.Settings.CrcCheck is { } crc ? CrcCalculator.Length(crc) : 0,
+            CrcPolynomial = plan.Settings.CrcCheck is { } type ? (int)CrcCalculator.Polynomial(type) : 0,
         };
     }
 

@@ -48,4 +48,10 @@ internal struct GpuDecodeBlock
 
     /// <summary>1: stop after the first iteration whose syndrome holds (bbdev ITERATION_STOP_ENABLE).</summary>
     public int EarlyTermination;
+
+    /// <summary>L of the CRC to check over the K′ decoded bits (24 or 16), 0 for none.</summary>
+    public int CrcLength;
+
+    /// <summary>The CRC's generator polynomial without its leading term (0x864CFB, 0x800063, 0x1021).</summary>
+    public int CrcPolynomial;
 }

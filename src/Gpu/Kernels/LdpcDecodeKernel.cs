@@ -6,7 +6,8 @@ namespace AccelSdk.Gpu.Kernels;
 /// <summary>
 /// The LDPC decode kernel: one thread group per code block, the code block's APP LLRs in shared memory, layered
 /// two-minimum decoding with exactly the arithmetic of <c>LdpcDecoderScalar</c> (the readable reference of
-/// src/Bbdev/Fec/Ldpc), then the syndrome and hard-decision packing. One source for CUDA and ILGPU's CPU accelerator.
+/// src/Bbdev/Fec/Ldpc), then the syndrome, hard-decision packing and the CRC check. One source for CUDA and ILGPU's CPU
+/// accelerator.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -35,6 +36,9 @@ internal static class LdpcDecodeKernel
     private const int Infinity = 127;
     private const int TableSize = 16;
 
+    /// <summary>Ints of result per code block.</summary>
+    public const int ResultInts = 3;
+
     /// <summary>Packs an initial check state: no message sent yet.</summary>
     public const int InitialState = NoIndex << 14;
 
@@ -43,7 +47,7 @@ internal static class LdpcDecodeKernel
     /// <param name="llrs">The compacted circular buffers, int8 S8.1.</param>
     /// <param name="state">Check state, 2 · Rows · Zc ints per code block.</param>
     /// <param name="hard">Hard decisions, ⌈K′/8⌉ bytes per code block, MSB first.</param>
-    /// <param name="results">Per code block: iterations completed, syndrome passed (1/0).</param>
+    /// <param name="results">Per code block (<see cref="ResultInts"/> ints): iterations completed, syndrome passed (1/0), CRC passed (1/0; 1 when none is asked).</param>
     /// <param name="rowStart">Row starts of BG1 then BG2 (global entry indexes).</param>
     /// <param name="columns">Column of every entry, BG1 then BG2.</param>
     /// <param name="shifts">Shift mod Zc of every entry for every (graph, Zc).</param>
@@ -95,8 +99,10 @@ internal static class LdpcDecodeKernel
 
             if (tid == 0)
             {
-                results[2 * Grid.IdxX] = 0;
-                results[(2 * Grid.IdxX) + 1] = 0;
+                // The all-zero output's CRC is 0, which an all-zero CRC field matches (as CrcCalculator.Check finds).
+                results[ResultInts * Grid.IdxX] = 0;
+                results[(ResultInts * Grid.IdxX) + 1] = 0;
+                results[(ResultInts * Grid.IdxX) + 2] = 1;
             }
 
             return;
@@ -206,10 +212,39 @@ internal static class LdpcDecodeKernel
 
         if (tid == 0)
         {
-            results[2 * Grid.IdxX] = iterations;
-            results[(2 * Grid.IdxX) + 1] = passed ? 1 : 0;
+            results[ResultInts * Grid.IdxX] = iterations;
+            results[(ResultInts * Grid.IdxX) + 1] = passed ? 1 : 0;
+            results[(ResultInts * Grid.IdxX) + 2] = CrcHolds(app, b) ? 1 : 0;
         }
 
+    }
+
+    /// <summary>
+    /// Whether the K′ hard decisions, read from the final APPs, divide by the CRC's generator: for a zero-initialised
+    /// CRC that is exactly "the last L bits are the CRC of the bits before them" (<c>CrcCalculator.Check</c>), since
+    /// g(x) has a constant term. Bit-serial on one thread per code block: K′ ≤ 8448 steps, small beside the decoding.
+    /// </summary>
+    private static bool CrcHolds(ArrayView<sbyte> app, GpuDecodeBlock b)
+    {
+        if (b.CrcLength == 0)
+        {
+            return true;
+        }
+
+        int top = 1 << (b.CrcLength - 1);
+        int mask = (1 << b.CrcLength) - 1;
+        int register = 0;
+        for (int n = 0; n < b.KPrime; n++)
+        {
+            int feedback = ((register & top) != 0 ? 1 : 0) ^ (app[n] < 0 ? 1 : 0);
+            register = (register << 1) & mask;
+            if (feedback != 0)
+            {
+                register ^= b.CrcPolynomial;
+            }
+        }
+
+        return register == 0;
     }
 
     /// <summary>One lifted check (row, z) of the layered schedule, as <c>LdpcDecoderScalar.UpdateRow</c> for one z.</summary>
