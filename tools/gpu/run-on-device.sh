@@ -2,7 +2,8 @@
 # One call on a GPU machine (the device tool's `run`, repository root as working directory, `carry: [".gpu-run"]`
 # after tools/gpu/prepare.sh): unpacks the self-contained `accel` and runs, within about 8 minutes,
 #   1. `accel devices` (baseband_gpu names the CUDA device it found),
-#   2. validation of every LDPC vector (DPDK's from .gpu-run/vectors and the repository's conformance/) on CUDA,
+#   2. validation of every LDPC vector (DPDK's from .gpu-run/vectors and the repository's conformance/) on CUDA, then
+#      the same on baseband_sw for reference,
 #   3. `accel gpu-compare`: 12,000 random code blocks bit for bit against baseband_sw,
 #   4. the benchmark: BG1 Zc=384 R=1/3 and BG2 Zc=384 R=1/5, 4 and 8 fixed iterations, throughput and latency for
 #      bursts (= batches) of 1, 32, 100, 256, 1024 and 4096 code blocks on baseband_gpu, and baseband_sw on every core
@@ -62,6 +63,11 @@ step "devices" 30 "$accel" devices
 
 step "validation: every LDPC vector on $gpu" 100 \
     "$accel" test-bbdev -v "$pack/vectors" $shipped --device "$gpu" -c validation -n 16 -b 16 --json "$out/validation.json"
+
+# The same validation on baseband_sw, so that a vector whose expectations predate the current decoder fails on both
+# (bit-exact engines fail alike) and is told apart from a GPU defect.
+step "validation: every LDPC vector on baseband_sw (reference for the step above)" 60 \
+    "$accel" test-bbdev -v "$pack/vectors" $shipped --device baseband_sw -c validation -n 16 -b 16 --json "$out/validation-sw.json"
 
 step "gpu-compare: $blocks random code blocks against baseband_sw" 100 \
     "$accel" gpu-compare --blocks "$blocks" --seed 1 --max-zc "$zc" --device "$gpu"
