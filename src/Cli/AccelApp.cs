@@ -25,6 +25,7 @@ internal static class AccelApp
         root.Subcommands.Add(CryptoPerfCommand.Create(output));
         root.Subcommands.Add(DmaPerfCommand.Create(output, error));
         root.Subcommands.Add(PipelineCommand.Create(output));
+        root.Subcommands.Add(GpuCompareCommand.Create(output));
         return root;
     }
 

@@ -3,6 +3,7 @@ using AccelSdk.Core.DependencyInjection;
 using AccelSdk.Core.Devices;
 using AccelSdk.Crypto.DependencyInjection;
 using AccelSdk.Dma.DependencyInjection;
+using AccelSdk.Gpu.DependencyInjection;
 using AccelSdk.Qdma.DependencyInjection;
 using AccelSdk.Uacce;
 using AccelSdk.Uacce.DependencyInjection;
@@ -22,6 +23,7 @@ internal static class SdkHost
         var services = new ServiceCollection();
         services.AddAccelSdk(configure)
             .AddBbdevSoftwareDrivers()
+            .AddBasebandGpu()
             .AddCryptoSoftware()
             .AddDmaSoftware()
             .AddUacceBus(uacce)

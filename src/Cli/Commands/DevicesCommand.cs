@@ -178,5 +178,12 @@ internal static class DevicesCommand
         }
 
         console.Write(driverTable);
+        foreach (IDeviceDriver driver in drivers)
+        {
+            if (driver is Gpu.BasebandGpuDriver gpu)
+            {
+                console.WriteLine($"{gpu.Name}: kernels run on {gpu.DescribeAccelerator()}.");
+            }
+        }
     }
 }

@@ -25,7 +25,11 @@ internal static class TestBbdevCommand
             DefaultValueFactory = _ => "validation",
         };
         var numOps = new Option<int>("--num-ops", "-n") { Description = "Ops per queue (per lcore); 0 = 64.", DefaultValueFactory = _ => 64 };
-        var burst = new Option<int>("--burst-size", "-b") { Description = "Enqueue/dequeue burst size (1..512); 0 = 32.", DefaultValueFactory = _ => 32 };
+        var burst = new Option<int>("--burst-size", "-b") { Description = "Enqueue/dequeue burst size (1..4096); 0 = 32.", DefaultValueFactory = _ => 32 };
+        var burstSizes = new Option<string?>("--burst-sizes")
+        {
+            Description = "Comma-separated burst sizes (1..4096) to run every test case with, e.g. 1,32,256,1024,4096 (each with at least that many ops).",
+        };
         var lcores = new Option<int>("--num-lcores", "-l") { Description = "Worker threads, one queue each, for throughput.", DefaultValueFactory = _ => 1 };
         var iterMax = new Option<int>("--iter-max", "-t") { Description = "Decoder iteration limit.", DefaultValueFactory = _ => 6 };
         var snr = new Option<double>("--snr", "-s") { Description = "SNR in dB for the BLER test.", DefaultValueFactory = _ => 0 };
@@ -39,12 +43,16 @@ internal static class TestBbdevCommand
 
         var command = new Command("test-bbdev", "Run DPDK test-bbdev vectors: validation, throughput, latency, offload and BLER test cases.")
         {
-            vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions, snrRange, blerIterations, plot,
+            vectors, cases, numOps, burst, burstSizes, lcores, iterMax, snr, device, json, simd, repetitions, snrRange, blerIterations, plot,
         };
         command.SetAction(parse =>
         {
-            TestBbdevOptions options = Parse(parse, vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions);
+            TestBbdevOptions options = Parse(parse, vectors, cases, numOps, burst, lcores, iterMax, snr, device, json, simd, repetitions)
+                with { BurstSizes = ParseBurstSizes(parse.GetValue(burstSizes)) };
             options = WithBlerSweep(options, parse.GetValue(snrRange), parse.GetValue(blerIterations), parse.GetValue(plot));
+
+            // With --burst-sizes every size runs with at least that many ops, so -n only has to match a single -b.
+            Require(options.BurstSizes.Count > 0 || options.NumOps >= options.BurstSize, "--num-ops", options.NumOps, $"at least the burst size {options.BurstSize}");
             return Run(options, output, error);
         });
         return command;
@@ -61,32 +69,42 @@ internal static class TestBbdevCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"test-bbdev: device {bbdev.Name} ({bbdev.DriverName}; {bbdev.Info.Engine}), {files.Count} vector file(s), cases {string.Join(",", options.TestCases).ToLowerInvariant()}, num ops {options.NumOps}, burst {options.BurstSize}, lcores {options.Lcores}, iter max {options.IterMax}"));
 
-        if (interactive && files.Count > 1)
+        var results = new List<TestCaseResult>();
+        IReadOnlyList<int> bursts = options.BurstSizes.Count > 0 ? options.BurstSizes : [options.BurstSize];
+        foreach (int burst in bursts)
         {
-            console.Progress().AutoClear(true).Start(ctx =>
+            // One runner per burst size over the same device; its results are labelled with the burst when there are several.
+            TestBbdevRunner pass = options.BurstSizes.Count == 0 ? runner
+                : new TestBbdevRunner(options with { BurstSize = burst, NumOps = Math.Max(options.NumOps, burst) }, provider.Registry(), result => WriteLine(console, result));
+            if (interactive && files.Count > 1)
             {
-                ProgressTask task = ctx.AddTask("vectors", maxValue: files.Count);
-                runner.Run(bbdev, files, () => task.Increment(1));
-            });
-        }
-        else
-        {
-            runner.Run(bbdev, files);
+                console.Progress().AutoClear(true).Start(ctx =>
+                {
+                    ProgressTask task = ctx.AddTask("vectors", maxValue: files.Count);
+                    pass.Run(bbdev, files, () => task.Increment(1));
+                });
+            }
+            else
+            {
+                pass.Run(bbdev, files);
+            }
+
+            results.AddRange(pass.Results);
         }
 
-        WriteSummary(console, output, runner.Results);
+        WriteSummary(console, output, results);
         if (options.JsonPath is not null)
         {
-            WriteJson(options, bbdev, runner.Results);
+            WriteJson(options, bbdev, results);
         }
 
         if (options.PlotPath is not null)
         {
-            WriteBlerPlot(options, bbdev, runner.Results);
+            WriteBlerPlot(options, bbdev, results);
             console.WriteLine($"BLER plot written to {options.PlotPath}");
         }
 
-        int failed = runner.Results.Count(r => r.Outcome == TestOutcome.Failed);
+        int failed = results.Count(r => r.Outcome == TestOutcome.Failed);
         return failed > 0 ? AccelApp.ExitFailed : AccelApp.ExitOk;
     }
 
@@ -112,8 +130,7 @@ internal static class TestBbdevCommand
         int b = parse.GetValue(burst);
         b = b == 0 ? 32 : b;
         Require(n >= 1 && n <= 1 << 20, "--num-ops", n, "[1, 1048576]");
-        Require(b >= 1 && b <= 512, "--burst-size", b, "[1, 512]");
-        Require(n >= b, "--num-ops", n, $"at least the burst size {b}");
+        Require(b >= 1 && b <= 4096, "--burst-size", b, "[1, 4096]");
         int l = parse.GetValue(lcores);
         Require(l >= 1 && l <= 128, "--num-lcores", l, "[1, 128]");
         int t = parse.GetValue(iterMax);
@@ -186,6 +203,22 @@ internal static class TestBbdevCommand
 
         Plots.PlotWriter.WriteBler(options.PlotPath!, string.Create(CultureInfo.InvariantCulture,
             $"accel test-bbdev -c bler: {device.DriverName}, {options.NumOps} ops per point, AWGN"), series);
+    }
+
+    private static List<int> ParseBurstSizes(string? text)
+    {
+        var sizes = new List<int>();
+        foreach (string part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > 4096)
+            {
+                throw new ArgumentException($"--burst-sizes: '{part}' is not a burst size in [1, 4096].");
+            }
+
+            sizes.Add(size);
+        }
+
+        return sizes;
     }
 
     private static void Require(bool ok, string option, int value, string range)

@@ -10,8 +10,14 @@ internal sealed record TestBbdevOptions
     /// <summary>Ops per queue (per lcore) (<c>-n</c>, default 64).</summary>
     public int NumOps { get; init; } = 64;
 
-    /// <summary>Enqueue/dequeue burst (<c>-b</c>, default 32, at most 512).</summary>
+    /// <summary>Enqueue/dequeue burst (<c>-b</c>, default 32, at most 4096).</summary>
     public int BurstSize { get; init; } = 32;
+
+    /// <summary>
+    /// Run every test case once per burst size (<c>--burst-sizes 1,32,256,1024,4096</c>), each with at least that many
+    /// ops; empty: <see cref="BurstSize"/> only. For a batching driver the burst is the batch.
+    /// </summary>
+    public IReadOnlyList<int> BurstSizes { get; init; } = [];
 
     /// <summary>Worker threads (lcores), one queue each, for throughput (<c>-l</c>, default 1).</summary>
     public int Lcores { get; init; } = 1;
