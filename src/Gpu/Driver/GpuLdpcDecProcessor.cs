@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using AccelSdk.Bbdev.Driver;
-using AccelSdk.Bbdev.Drivers.Software;
 using AccelSdk.Bbdev.Fec.Crc;
 using AccelSdk.Bbdev.Fec.Ldpc;
 using AccelSdk.Gpu.Kernels;

@@ -1,5 +1,4 @@
 using AccelSdk.Bbdev.Driver;
-using AccelSdk.Bbdev.Drivers.Software;
 using AccelSdk.Bbdev.Fec.Crc;
 using AccelSdk.Bbdev.Fec.Ldpc;
 

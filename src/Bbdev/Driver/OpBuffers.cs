@@ -1,6 +1,6 @@
 using AccelSdk.Core.Buffers;
 
-namespace AccelSdk.Bbdev.Drivers.Software;
+namespace AccelSdk.Bbdev.Driver;
 
 /// <summary>
 /// Reads op inputs and writes op outputs over segment chains: directly in place when the data lies in one segment
