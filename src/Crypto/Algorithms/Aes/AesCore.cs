@@ -75,7 +75,19 @@ internal static class AesCore
     }
 
     /// <summary>ECB: encrypts whole blocks of <paramref name="input"/> into <paramref name="output"/> (may be the same span).</summary>
-    public static void EncryptBlocks(AesKey key, ReadOnlySpan<byte> input, Span<byte> output, AesImplementation implementation)
+    public static void EncryptBlocks(AesKey key, ReadOnlySpan<byte> input, Span<byte> output, AesImplementation implementation) =>
+        TransformBlocks<Encryption>(key, input, output, implementation);
+
+    /// <summary>ECB: decrypts whole blocks of <paramref name="input"/> into <paramref name="output"/> (may be the same span).</summary>
+    public static void DecryptBlocks(AesKey key, ReadOnlySpan<byte> input, Span<byte> output, AesImplementation implementation) =>
+        TransformBlocks<Decryption>(key, input, output, implementation);
+
+    /// <summary>
+    /// Whole blocks in one direction: eight blocks in flight through the AES-NI rounds, then one at a time. The direction
+    /// is a struct type argument, so the JIT compiles one specialised loop per direction.
+    /// </summary>
+    private static void TransformBlocks<TDirection>(AesKey key, ReadOnlySpan<byte> input, Span<byte> output, AesImplementation implementation)
+        where TDirection : struct, IAesDirection
     {
         int length = input.Length & ~15;
         ref byte src = ref MemoryMarshal.GetReference(input);
@@ -83,7 +95,7 @@ internal static class AesCore
         int i = 0;
         if (implementation == AesImplementation.AesNi)
         {
-            Vector128<byte>[] k = key.EncryptRoundKeys;
+            Vector128<byte>[] k = TDirection.RoundKeys(key);
             int rounds = k.Length - 1;
             for (; i + 128 <= length; i += 128)
             {
@@ -99,98 +111,71 @@ internal static class AesCore
                 for (int r = 1; r < rounds; r++)
                 {
                     Vector128<byte> rk = k[r];
-                    b0 = X86Aes.Encrypt(b0, rk);
-                    b1 = X86Aes.Encrypt(b1, rk);
-                    b2 = X86Aes.Encrypt(b2, rk);
-                    b3 = X86Aes.Encrypt(b3, rk);
-                    b4 = X86Aes.Encrypt(b4, rk);
-                    b5 = X86Aes.Encrypt(b5, rk);
-                    b6 = X86Aes.Encrypt(b6, rk);
-                    b7 = X86Aes.Encrypt(b7, rk);
+                    b0 = TDirection.Round(b0, rk);
+                    b1 = TDirection.Round(b1, rk);
+                    b2 = TDirection.Round(b2, rk);
+                    b3 = TDirection.Round(b3, rk);
+                    b4 = TDirection.Round(b4, rk);
+                    b5 = TDirection.Round(b5, rk);
+                    b6 = TDirection.Round(b6, rk);
+                    b7 = TDirection.Round(b7, rk);
                 }
 
                 Vector128<byte> last = k[rounds];
-                X86Aes.EncryptLast(b0, last).StoreUnsafe(ref dst, (nuint)i);
-                X86Aes.EncryptLast(b1, last).StoreUnsafe(ref dst, (nuint)(i + 16));
-                X86Aes.EncryptLast(b2, last).StoreUnsafe(ref dst, (nuint)(i + 32));
-                X86Aes.EncryptLast(b3, last).StoreUnsafe(ref dst, (nuint)(i + 48));
-                X86Aes.EncryptLast(b4, last).StoreUnsafe(ref dst, (nuint)(i + 64));
-                X86Aes.EncryptLast(b5, last).StoreUnsafe(ref dst, (nuint)(i + 80));
-                X86Aes.EncryptLast(b6, last).StoreUnsafe(ref dst, (nuint)(i + 96));
-                X86Aes.EncryptLast(b7, last).StoreUnsafe(ref dst, (nuint)(i + 112));
+                TDirection.LastRound(b0, last).StoreUnsafe(ref dst, (nuint)i);
+                TDirection.LastRound(b1, last).StoreUnsafe(ref dst, (nuint)(i + 16));
+                TDirection.LastRound(b2, last).StoreUnsafe(ref dst, (nuint)(i + 32));
+                TDirection.LastRound(b3, last).StoreUnsafe(ref dst, (nuint)(i + 48));
+                TDirection.LastRound(b4, last).StoreUnsafe(ref dst, (nuint)(i + 64));
+                TDirection.LastRound(b5, last).StoreUnsafe(ref dst, (nuint)(i + 80));
+                TDirection.LastRound(b6, last).StoreUnsafe(ref dst, (nuint)(i + 96));
+                TDirection.LastRound(b7, last).StoreUnsafe(ref dst, (nuint)(i + 112));
             }
-
-            for (; i < length; i += 16)
-            {
-                EncryptBlockNi(k, Vector128.LoadUnsafe(ref src, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
-            }
-
-            return;
         }
 
         for (; i < length; i += 16)
         {
-            EncryptBlockScalar(key, Vector128.LoadUnsafe(ref src, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+            TDirection.Block(key, Vector128.LoadUnsafe(ref src, (nuint)i), implementation).StoreUnsafe(ref dst, (nuint)i);
         }
     }
 
-    /// <summary>ECB: decrypts whole blocks of <paramref name="input"/> into <paramref name="output"/> (may be the same span).</summary>
-    public static void DecryptBlocks(AesKey key, ReadOnlySpan<byte> input, Span<byte> output, AesImplementation implementation)
+    /// <summary>One direction of the cipher: its round keys, its AES-NI rounds and its single-block path.</summary>
+    private interface IAesDirection
     {
-        int length = input.Length & ~15;
-        ref byte src = ref MemoryMarshal.GetReference(input);
-        ref byte dst = ref MemoryMarshal.GetReference(output);
-        int i = 0;
-        if (implementation == AesImplementation.AesNi)
-        {
-            Vector128<byte>[] k = key.DecryptRoundKeys;
-            int rounds = k.Length - 1;
-            for (; i + 128 <= length; i += 128)
-            {
-                Vector128<byte> k0 = k[0];
-                Vector128<byte> b0 = Vector128.LoadUnsafe(ref src, (nuint)i) ^ k0;
-                Vector128<byte> b1 = Vector128.LoadUnsafe(ref src, (nuint)(i + 16)) ^ k0;
-                Vector128<byte> b2 = Vector128.LoadUnsafe(ref src, (nuint)(i + 32)) ^ k0;
-                Vector128<byte> b3 = Vector128.LoadUnsafe(ref src, (nuint)(i + 48)) ^ k0;
-                Vector128<byte> b4 = Vector128.LoadUnsafe(ref src, (nuint)(i + 64)) ^ k0;
-                Vector128<byte> b5 = Vector128.LoadUnsafe(ref src, (nuint)(i + 80)) ^ k0;
-                Vector128<byte> b6 = Vector128.LoadUnsafe(ref src, (nuint)(i + 96)) ^ k0;
-                Vector128<byte> b7 = Vector128.LoadUnsafe(ref src, (nuint)(i + 112)) ^ k0;
-                for (int r = 1; r < rounds; r++)
-                {
-                    Vector128<byte> rk = k[r];
-                    b0 = X86Aes.Decrypt(b0, rk);
-                    b1 = X86Aes.Decrypt(b1, rk);
-                    b2 = X86Aes.Decrypt(b2, rk);
-                    b3 = X86Aes.Decrypt(b3, rk);
-                    b4 = X86Aes.Decrypt(b4, rk);
-                    b5 = X86Aes.Decrypt(b5, rk);
-                    b6 = X86Aes.Decrypt(b6, rk);
-                    b7 = X86Aes.Decrypt(b7, rk);
-                }
+        static abstract Vector128<byte>[] RoundKeys(AesKey key);
 
-                Vector128<byte> last = k[rounds];
-                X86Aes.DecryptLast(b0, last).StoreUnsafe(ref dst, (nuint)i);
-                X86Aes.DecryptLast(b1, last).StoreUnsafe(ref dst, (nuint)(i + 16));
-                X86Aes.DecryptLast(b2, last).StoreUnsafe(ref dst, (nuint)(i + 32));
-                X86Aes.DecryptLast(b3, last).StoreUnsafe(ref dst, (nuint)(i + 48));
-                X86Aes.DecryptLast(b4, last).StoreUnsafe(ref dst, (nuint)(i + 64));
-                X86Aes.DecryptLast(b5, last).StoreUnsafe(ref dst, (nuint)(i + 80));
-                X86Aes.DecryptLast(b6, last).StoreUnsafe(ref dst, (nuint)(i + 96));
-                X86Aes.DecryptLast(b7, last).StoreUnsafe(ref dst, (nuint)(i + 112));
-            }
+        static abstract Vector128<byte> Round(Vector128<byte> block, Vector128<byte> roundKey);
 
-            for (; i < length; i += 16)
-            {
-                DecryptBlockNi(k, Vector128.LoadUnsafe(ref src, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
-            }
+        static abstract Vector128<byte> LastRound(Vector128<byte> block, Vector128<byte> roundKey);
 
-            return;
-        }
+        static abstract Vector128<byte> Block(AesKey key, Vector128<byte> block, AesImplementation implementation);
+    }
 
-        for (; i < length; i += 16)
-        {
-            DecryptBlock(key, Vector128.LoadUnsafe(ref src, (nuint)i), AesImplementation.Scalar).StoreUnsafe(ref dst, (nuint)i);
-        }
+    private readonly struct Encryption : IAesDirection
+    {
+        public static Vector128<byte>[] RoundKeys(AesKey key) => key.EncryptRoundKeys;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Round(Vector128<byte> block, Vector128<byte> roundKey) => X86Aes.Encrypt(block, roundKey);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> LastRound(Vector128<byte> block, Vector128<byte> roundKey) => X86Aes.EncryptLast(block, roundKey);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Block(AesKey key, Vector128<byte> block, AesImplementation implementation) => EncryptBlock(key, block, implementation);
+    }
+
+    private readonly struct Decryption : IAesDirection
+    {
+        public static Vector128<byte>[] RoundKeys(AesKey key) => key.DecryptRoundKeys;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Round(Vector128<byte> block, Vector128<byte> roundKey) => X86Aes.Decrypt(block, roundKey);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> LastRound(Vector128<byte> block, Vector128<byte> roundKey) => X86Aes.DecryptLast(block, roundKey);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Block(AesKey key, Vector128<byte> block, AesImplementation implementation) => DecryptBlock(key, block, implementation);
     }
 }
