@@ -76,11 +76,11 @@ public sealed class PipelineOptions
     public double SlotMicroseconds { get; set; } = 500;
 
     /// <summary>
-    /// Factor on the LLRs before they are quantised to the device's fixed-point format, in (0, 64]. Default (null): 1,
-    /// true LLRs in the format the device states (<c>LdpcDecCapability.LlrDecimals</c>, S8.3 on <c>baseband_sw</c>),
-    /// which is the scale a device's decoder is built for.
+    /// Factor on the LLRs before they are quantised to the device's fixed-point format, in (0, 64]. Default 1: true
+    /// LLRs in the format the device states (<c>LdpcDecCapability.LlrDecimals</c>, S8.3 on <c>baseband_sw</c>), which
+    /// is the scale a device's decoder is built for.
     /// </summary>
-    public double? LlrGain { get; set; }
+    public double LlrGain { get; set; } = 1;
 
     /// <summary>How slot processing time is measured: wall clock (the default) or the lcore thread's CPU time.</summary>
     public SlotClock SlotClock { get; set; } = SlotClock.Wall;

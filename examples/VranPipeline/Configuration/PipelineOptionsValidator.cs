@@ -61,7 +61,7 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
             ?? Range(nameof(options.IterMax), options.IterMax, 1, 100)
             ?? Range(nameof(options.MaxTransmissions), options.MaxTransmissions, 1, MaxTransmissionsLimit)
             ?? (options.BaseGraph is 0 or 1 or 2 ? null : new PipelineOptionError(nameof(options.BaseGraph), Text(options.BaseGraph), "is invalid: allowed 0 (TS 38.212 7.2.2 selection), 1 or 2"))
-            ?? (options.LlrGain is null or (> 0 and <= 64) ? null : new PipelineOptionError(nameof(options.LlrGain), Text(options.LlrGain.Value), "is out of range: allowed (0, 64]"))
+            ?? (options.LlrGain is > 0 and <= 64 ? null : new PipelineOptionError(nameof(options.LlrGain), Text(options.LlrGain), "is out of range: allowed (0, 64]"))
             ?? (options.SlotMicroseconds is > 0 and <= 1000 ? null : new PipelineOptionError(nameof(options.SlotMicroseconds), Text(options.SlotMicroseconds), "is out of range: allowed (0, 1000]"));
         if (error is not null)
         {

@@ -52,9 +52,7 @@ public sealed class L1Pipeline
         LdpcDecCapability decoder = CheckDevice(device, options, grant);
 
         // The device's LLR format (LlrDecimals) is the scale its decoder is built for: true LLRs in it need no gain.
-        // The result's options record the gain used.
-        options.LlrGain ??= 1;
-        var demodulator = new SoftDemodulator(decoder.LlrSize, decoder.LlrDecimals, (float)options.LlrGain.Value);
+        var demodulator = new SoftDemodulator(decoder.LlrSize, decoder.LlrDecimals, (float)options.LlrGain);
 
         int queueSize = (int)Math.Min(device.Info.QueueSizeLimit,
             System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(options.BurstSize, CellProcessor.OpsPerSlot(options, grant.Layout))));

@@ -412,7 +412,7 @@ internal static class PipelineCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"pipeline: device {device.Name} ({device.DriverName}; {device.Info.Engine}); {options.Cells} cell(s) x {options.UesPerCell} UE(s), {options.Slots} slots of {options.SlotMicroseconds} us, {(sweep.IsSnrSweep ? "SNR swept" : $"SNR {options.SnrDb} dB")}; "
             + $"{mcs}: TBS {grant.TransportBlockBits} bits, {grant.Modulation}, {grant.Prbs} PRBs, G {grant.CodedBits}, rate {grant.EffectiveCodeRate:F3}, BG{layout.BaseGraph}, C {layout.CodeBlocks}, Zc {layout.Zc}; "
-            + $"{options.EncodeMode} encode, iter max {options.IterMax}, max {options.MaxTransmissions} tx, LLR gain {options.LlrGain ?? 1}, slot times by {(options.SlotClock == SlotClock.Wall ? "wall clock" : "lcore thread CPU time")}; machine {PipelineReport.Machine()}");
+            + $"{options.EncodeMode} encode, iter max {options.IterMax}, max {options.MaxTransmissions} tx, LLR gain {options.LlrGain}, slot times by {(options.SlotClock == SlotClock.Wall ? "wall clock" : "lcore thread CPU time")}; machine {PipelineReport.Machine()}");
     }
 
     private static string PointLabel(PipelineOptions point, PipelineSweep sweep) =>
