@@ -223,13 +223,8 @@ public static class LdpcVectorGenerator
 
     private static sbyte[] InVectorFormat(ReadOnlySpan<sbyte> deviceLlrs)
     {
-        int max = VectorLlrFormat.VectorMaxFor(8, LdpcDecoder.LlrDecimals);
         var vector = new sbyte[deviceLlrs.Length];
-        for (int i = 0; i < deviceLlrs.Length; i++)
-        {
-            vector[i] = (sbyte)Math.Clamp(VectorLlrFormat.FromDevice(deviceLlrs[i], LdpcDecoder.LlrDecimals), -max, max);
-        }
-
+        VectorLlrFormat.ToVector(deviceLlrs, vector, 8, LdpcDecoder.LlrDecimals);
         return vector;
     }
 

@@ -36,6 +36,16 @@ internal static class VectorLlrFormat
     public static int FromDevice(int value, int llrDecimals) =>
         llrDecimals > VectorDecimals ? (value + 1) >> (llrDecimals - VectorDecimals) : value;
 
+    /// <summary>Device LLRs back in the vector format, rounded and saturated to what the vector format holds.</summary>
+    public static void ToVector(ReadOnlySpan<sbyte> source, Span<sbyte> destination, int llrSize, int llrDecimals)
+    {
+        int max = VectorMaxFor(llrSize, llrDecimals);
+        for (int i = 0; i < source.Length; i++)
+        {
+            destination[i] = (sbyte)Math.Clamp(FromDevice(source[i], llrDecimals), -max, max);
+        }
+    }
+
     /// <summary>The largest vector-format magnitude a device LLR can represent: vector values are clamped to it before comparing.</summary>
     public static int VectorMaxFor(int llrSize, int llrDecimals) =>
         llrDecimals > VectorDecimals ? (1 << (llrSize - 1 - (llrDecimals - VectorDecimals))) - 1 : (1 << (llrSize - 1)) - 1;
