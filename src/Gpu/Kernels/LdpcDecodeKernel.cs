@@ -144,6 +144,7 @@ internal static class LdpcDecodeKernel
         Group.Barrier();
         int minSum = rule[TableSize + 1];
         int offset = rule[TableSize];
+        int damping = rule[TableSize + 2];
         int iterations = 0;
         bool passed = false;
         while (iterations < b.MaxIterations)
@@ -154,7 +155,7 @@ internal static class LdpcDecodeKernel
                 int end = rowStart[b.RowStartOffset + row + 1];
                 for (int z = tid; z < zc; z += threads)
                 {
-                    UpdateCheck(app, state, columns, shifts, rule, b, row, z, first, end, fullFillerColumn, offset, minSum);
+                    UpdateCheck(app, state, columns, shifts, rule, b, row, z, first, end, fullFillerColumn, offset, minSum, damping);
                 }
 
                 Group.Barrier();
@@ -261,7 +262,8 @@ internal static class LdpcDecodeKernel
         int end,
         int fullFillerColumn,
         int offset,
-        int minSum)
+        int minSum,
+        int damping)
     {
         int zc = b.Zc;
         int check = (row * zc) + z;
@@ -310,8 +312,8 @@ internal static class LdpcDecodeKernel
             e++;
         }
 
-        int toOthers = minSum != 0 ? Shrink(min1, offset) : BoxPlus(rule, min1, min2, offset);
-        int toMinimum = minSum != 0 ? Shrink(min2, offset) : BoxPlus(rule, min2, min3, offset);
+        int toOthers = minSum != 0 ? Shrink(min1, offset) : BoxPlus(rule, min1, min2, offset, damping);
+        int toMinimum = minSum != 0 ? Shrink(min2, offset) : BoxPlus(rule, min2, min3, offset, damping);
         int packed = toOthers | (toMinimum << 7) | (minIndex << 14) | (signProduct << 21);
 
         // Pass 2: new APPs = v + new message; certain values stay; extension columns keep their channel LLRs.
@@ -407,7 +409,7 @@ internal static class LdpcDecodeKernel
     }
 
     /// <summary>a ⊞ b − offset floored at 0, capped by damping when the rule has it, a = 127 stays 127 (<c>CheckNodeRule.BoxPlus</c>).</summary>
-    private static int BoxPlus(ArrayView<int> rule, int a, int b, int offset)
+    private static int BoxPlus(ArrayView<int> rule, int a, int b, int offset, int damping)
     {
         if (a == Infinity)
         {
@@ -416,7 +418,7 @@ internal static class LdpcDecodeKernel
 
         int value = a + F(rule, a + b) - F(rule, b - a) - offset;
         value = value > 0 ? value : 0;
-        if (rule[TableSize + 2] != 0)
+        if (damping != 0)
         {
             // The damping cap a − ⌊a/8⌋ − ⌊a/16⌋ (CheckNodeRule.Damp).
             int damped = a - (a >> 3) - (a >> 4);
