@@ -99,169 +99,87 @@ internal static unsafe class CopyKernel
     /// <summary>128-bit vectors.</summary>
     public static void Copy128(byte* source, byte* destination, nuint length)
     {
-        const int V = 16;
-        if (length < V)
+        if (length < 16)
         {
             CopySmall(source, destination, length);
             return;
         }
 
-        if (length <= 4 * V)
-        {
-            Vector128<byte> first = Vector128.Load(source);
-            Vector128<byte> last = Vector128.Load(source + length - V);
-            if (length > 2 * V)
-            {
-                Vector128<byte> second = Vector128.Load(source + V);
-                Vector128<byte> beforeLast = Vector128.Load(source + length - (2 * V));
-                second.Store(destination + V);
-                beforeLast.Store(destination + length - (2 * V));
-            }
-
-            first.Store(destination);
-            last.Store(destination + length - V);
-            return;
-        }
-
-        byte* end = source + length;
-        Vector128<byte> t0 = Vector128.Load(end - (4 * V));
-        Vector128<byte> t1 = Vector128.Load(end - (3 * V));
-        Vector128<byte> t2 = Vector128.Load(end - (2 * V));
-        Vector128<byte> t3 = Vector128.Load(end - V);
-        Vector128.Load(source).Store(destination);
-        nuint i = V - ((nuint)destination & (V - 1));
-        for (; i + (4 * V) <= length; i += 4 * V)
-        {
-            Vector128<byte> a = Vector128.Load(source + i);
-            Vector128<byte> b = Vector128.Load(source + i + V);
-            Vector128<byte> c = Vector128.Load(source + i + (2 * V));
-            Vector128<byte> d = Vector128.Load(source + i + (3 * V));
-            a.StoreAligned(destination + i);
-            b.StoreAligned(destination + i + V);
-            c.StoreAligned(destination + i + (2 * V));
-            d.StoreAligned(destination + i + (3 * V));
-        }
-
-        byte* tail = destination + length;
-        t0.Store(tail - (4 * V));
-        t1.Store(tail - (3 * V));
-        t2.Store(tail - (2 * V));
-        t3.Store(tail - V);
+        CopyVectors<VectorWidth128, Vector128<byte>>(source, destination, length);
     }
 
-    /// <summary>256-bit vectors.</summary>
+    /// <summary>256-bit vectors; copies shorter than one vector take the 128-bit path.</summary>
     public static void Copy256(byte* source, byte* destination, nuint length)
     {
-        const int V = 32;
-        if (length < V)
+        if (length < 32)
         {
-            if (length < 16)
-            {
-                CopySmall(source, destination, length);
-                return;
-            }
-
-            Vector128<byte> a = Vector128.Load(source);
-            Vector128<byte> b = Vector128.Load(source + length - 16);
-            a.Store(destination);
-            b.Store(destination + length - 16);
+            Copy128(source, destination, length);
             return;
         }
 
-        if (length <= 4 * V)
-        {
-            Vector256<byte> first = Vector256.Load(source);
-            Vector256<byte> last = Vector256.Load(source + length - V);
-            if (length > 2 * V)
-            {
-                Vector256<byte> second = Vector256.Load(source + V);
-                Vector256<byte> beforeLast = Vector256.Load(source + length - (2 * V));
-                second.Store(destination + V);
-                beforeLast.Store(destination + length - (2 * V));
-            }
-
-            first.Store(destination);
-            last.Store(destination + length - V);
-            return;
-        }
-
-        byte* end = source + length;
-        Vector256<byte> t0 = Vector256.Load(end - (4 * V));
-        Vector256<byte> t1 = Vector256.Load(end - (3 * V));
-        Vector256<byte> t2 = Vector256.Load(end - (2 * V));
-        Vector256<byte> t3 = Vector256.Load(end - V);
-        Vector256.Load(source).Store(destination);
-        nuint i = V - ((nuint)destination & (V - 1));
-        for (; i + (4 * V) <= length; i += 4 * V)
-        {
-            Vector256<byte> a = Vector256.Load(source + i);
-            Vector256<byte> b = Vector256.Load(source + i + V);
-            Vector256<byte> c = Vector256.Load(source + i + (2 * V));
-            Vector256<byte> d = Vector256.Load(source + i + (3 * V));
-            a.StoreAligned(destination + i);
-            b.StoreAligned(destination + i + V);
-            c.StoreAligned(destination + i + (2 * V));
-            d.StoreAligned(destination + i + (3 * V));
-        }
-
-        byte* tail = destination + length;
-        t0.Store(tail - (4 * V));
-        t1.Store(tail - (3 * V));
-        t2.Store(tail - (2 * V));
-        t3.Store(tail - V);
+        CopyVectors<VectorWidth256, Vector256<byte>>(source, destination, length);
     }
 
-    /// <summary>512-bit vectors (correct everywhere; fast only where <c>Vector512</c> is accelerated).</summary>
+    /// <summary>512-bit vectors (correct everywhere; fast only where <c>Vector512</c> is accelerated); copies shorter than one vector take the 256-bit path.</summary>
     public static void Copy512(byte* source, byte* destination, nuint length)
     {
-        const int V = 64;
-        if (length < V)
+        if (length < 64)
         {
             Copy256(source, destination, length);
             return;
         }
 
-        if (length <= 4 * V)
+        CopyVectors<VectorWidth512, Vector512<byte>>(source, destination, length);
+    }
+
+    /// <summary>Steps 2 and 3 of the algorithm for a copy of at least one vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyVectors<TWidth, TVec>(byte* source, byte* destination, nuint length)
+        where TWidth : struct, IVectorWidth<TVec>
+        where TVec : struct
+    {
+        nuint v = (nuint)TWidth.Size;
+        if (length <= 4 * v)
         {
-            Vector512<byte> first = Vector512.Load(source);
-            Vector512<byte> last = Vector512.Load(source + length - V);
-            if (length > 2 * V)
+            TVec first = TWidth.Load(source);
+            TVec last = TWidth.Load(source + length - v);
+            if (length > 2 * v)
             {
-                Vector512<byte> second = Vector512.Load(source + V);
-                Vector512<byte> beforeLast = Vector512.Load(source + length - (2 * V));
-                second.Store(destination + V);
-                beforeLast.Store(destination + length - (2 * V));
+                TVec second = TWidth.Load(source + v);
+                TVec beforeLast = TWidth.Load(source + length - (2 * v));
+                TWidth.Store(second, destination + v);
+                TWidth.Store(beforeLast, destination + length - (2 * v));
             }
 
-            first.Store(destination);
-            last.Store(destination + length - V);
+            TWidth.Store(first, destination);
+            TWidth.Store(last, destination + length - v);
             return;
         }
 
         byte* end = source + length;
-        Vector512<byte> t0 = Vector512.Load(end - (4 * V));
-        Vector512<byte> t1 = Vector512.Load(end - (3 * V));
-        Vector512<byte> t2 = Vector512.Load(end - (2 * V));
-        Vector512<byte> t3 = Vector512.Load(end - V);
-        Vector512.Load(source).Store(destination);
-        nuint i = V - ((nuint)destination & (V - 1));
-        for (; i + (4 * V) <= length; i += 4 * V)
+        TVec t0 = TWidth.Load(end - (4 * v));
+        TVec t1 = TWidth.Load(end - (3 * v));
+        TVec t2 = TWidth.Load(end - (2 * v));
+        TVec t3 = TWidth.Load(end - v);
+        TWidth.Store(TWidth.Load(source), destination);
+        nuint i = v - ((nuint)destination & (v - 1));
+        for (; i + (4 * v) <= length; i += 4 * v)
         {
-            Vector512<byte> a = Vector512.Load(source + i);
-            Vector512<byte> b = Vector512.Load(source + i + V);
-            Vector512<byte> c = Vector512.Load(source + i + (2 * V));
-            Vector512<byte> d = Vector512.Load(source + i + (3 * V));
-            a.StoreAligned(destination + i);
-            b.StoreAligned(destination + i + V);
-            c.StoreAligned(destination + i + (2 * V));
-            d.StoreAligned(destination + i + (3 * V));
+            TVec a = TWidth.Load(source + i);
+            TVec b = TWidth.Load(source + i + v);
+            TVec c = TWidth.Load(source + i + (2 * v));
+            TVec d = TWidth.Load(source + i + (3 * v));
+            TWidth.StoreAligned(a, destination + i);
+            TWidth.StoreAligned(b, destination + i + v);
+            TWidth.StoreAligned(c, destination + i + (2 * v));
+            TWidth.StoreAligned(d, destination + i + (3 * v));
         }
 
         byte* tail = destination + length;
-        t0.Store(tail - (4 * V));
-        t1.Store(tail - (3 * V));
-        t2.Store(tail - (2 * V));
-        t3.Store(tail - V);
+        TWidth.Store(t0, tail - (4 * v));
+        TWidth.Store(t1, tail - (3 * v));
+        TWidth.Store(t2, tail - (2 * v));
+        TWidth.Store(t3, tail - v);
     }
 
     /// <summary>

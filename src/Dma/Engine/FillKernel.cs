@@ -74,133 +74,78 @@ internal static unsafe class FillKernel
     /// <summary>128-bit vectors.</summary>
     public static void Fill128(byte* destination, nuint length, ulong pattern)
     {
-        const int V = 16;
-        if (length < V)
+        if (length < 16)
         {
             FillSmall(destination, length, pattern);
             return;
         }
 
-        Vector128<byte> first = Vector128.Create(pattern).AsByte();
-        Vector128<byte> last = Vector128.Create(PatternAt(pattern, length - V)).AsByte();
-        if (length <= 4 * V)
-        {
-            if (length > 2 * V)
-            {
-                // Offsets V and length - 2V need the same rotations as 0 and length - V (V is a multiple of 8).
-                first.Store(destination + V);
-                last.Store(destination + length - (2 * V));
-            }
-
-            first.Store(destination);
-            last.Store(destination + length - V);
-            return;
-        }
-
-        first.Store(destination);
-        nuint i = V - ((nuint)destination & (V - 1));
-        Vector128<byte> body = Vector128.Create(PatternAt(pattern, i)).AsByte();
-        for (; i + (4 * V) <= length; i += 4 * V)
-        {
-            body.StoreAligned(destination + i);
-            body.StoreAligned(destination + i + V);
-            body.StoreAligned(destination + i + (2 * V));
-            body.StoreAligned(destination + i + (3 * V));
-        }
-
-        // The last four vectors start at length - 4V, length - 3V, ...: offsets congruent to length mod 8.
-        byte* tail = destination + length;
-        last.Store(tail - (4 * V));
-        last.Store(tail - (3 * V));
-        last.Store(tail - (2 * V));
-        last.Store(tail - V);
+        FillVectors<VectorWidth128, Vector128<byte>>(destination, length, pattern);
     }
 
-    /// <summary>256-bit vectors.</summary>
+    /// <summary>256-bit vectors; fills shorter than one vector take the 128-bit path.</summary>
     public static void Fill256(byte* destination, nuint length, ulong pattern)
     {
-        const int V = 32;
-        if (length < V)
+        if (length < 32)
         {
             Fill128(destination, length, pattern);
             return;
         }
 
-        Vector256<byte> first = Vector256.Create(pattern).AsByte();
-        Vector256<byte> last = Vector256.Create(PatternAt(pattern, length - V)).AsByte();
-        if (length <= 4 * V)
-        {
-            if (length > 2 * V)
-            {
-                // Offsets V and length - 2V need the same rotations as 0 and length - V (V is a multiple of 8).
-                first.Store(destination + V);
-                last.Store(destination + length - (2 * V));
-            }
-
-            first.Store(destination);
-            last.Store(destination + length - V);
-            return;
-        }
-
-        first.Store(destination);
-        nuint i = V - ((nuint)destination & (V - 1));
-        Vector256<byte> body = Vector256.Create(PatternAt(pattern, i)).AsByte();
-        for (; i + (4 * V) <= length; i += 4 * V)
-        {
-            body.StoreAligned(destination + i);
-            body.StoreAligned(destination + i + V);
-            body.StoreAligned(destination + i + (2 * V));
-            body.StoreAligned(destination + i + (3 * V));
-        }
-
-        byte* tail = destination + length;
-        last.Store(tail - (4 * V));
-        last.Store(tail - (3 * V));
-        last.Store(tail - (2 * V));
-        last.Store(tail - V);
+        FillVectors<VectorWidth256, Vector256<byte>>(destination, length, pattern);
     }
 
-    /// <summary>512-bit vectors (correct everywhere; fast only where <c>Vector512</c> is accelerated).</summary>
+    /// <summary>512-bit vectors (correct everywhere; fast only where <c>Vector512</c> is accelerated); fills shorter than one vector take the 256-bit path.</summary>
     public static void Fill512(byte* destination, nuint length, ulong pattern)
     {
-        const int V = 64;
-        if (length < V)
+        if (length < 64)
         {
             Fill256(destination, length, pattern);
             return;
         }
 
-        Vector512<byte> first = Vector512.Create(pattern).AsByte();
-        Vector512<byte> last = Vector512.Create(PatternAt(pattern, length - V)).AsByte();
-        if (length <= 4 * V)
+        FillVectors<VectorWidth512, Vector512<byte>>(destination, length, pattern);
+    }
+
+    /// <summary>The vector part of the algorithm for a fill of at least one vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FillVectors<TWidth, TVec>(byte* destination, nuint length, ulong pattern)
+        where TWidth : struct, IVectorWidth<TVec>
+        where TVec : struct
+    {
+        nuint v = (nuint)TWidth.Size;
+        TVec first = TWidth.Broadcast(pattern);
+        TVec last = TWidth.Broadcast(PatternAt(pattern, length - v));
+        if (length <= 4 * v)
         {
-            if (length > 2 * V)
+            if (length > 2 * v)
             {
-                // Offsets V and length - 2V need the same rotations as 0 and length - V (V is a multiple of 8).
-                first.Store(destination + V);
-                last.Store(destination + length - (2 * V));
+                // Offsets v and length - 2v need the same rotations as 0 and length - v (v is a multiple of 8).
+                TWidth.Store(first, destination + v);
+                TWidth.Store(last, destination + length - (2 * v));
             }
 
-            first.Store(destination);
-            last.Store(destination + length - V);
+            TWidth.Store(first, destination);
+            TWidth.Store(last, destination + length - v);
             return;
         }
 
-        first.Store(destination);
-        nuint i = V - ((nuint)destination & (V - 1));
-        Vector512<byte> body = Vector512.Create(PatternAt(pattern, i)).AsByte();
-        for (; i + (4 * V) <= length; i += 4 * V)
+        TWidth.Store(first, destination);
+        nuint i = v - ((nuint)destination & (v - 1));
+        TVec body = TWidth.Broadcast(PatternAt(pattern, i));
+        for (; i + (4 * v) <= length; i += 4 * v)
         {
-            body.StoreAligned(destination + i);
-            body.StoreAligned(destination + i + V);
-            body.StoreAligned(destination + i + (2 * V));
-            body.StoreAligned(destination + i + (3 * V));
+            TWidth.StoreAligned(body, destination + i);
+            TWidth.StoreAligned(body, destination + i + v);
+            TWidth.StoreAligned(body, destination + i + (2 * v));
+            TWidth.StoreAligned(body, destination + i + (3 * v));
         }
 
+        // The last four vectors start at length - 4v, length - 3v, ...: offsets congruent to length mod 8.
         byte* tail = destination + length;
-        last.Store(tail - (4 * V));
-        last.Store(tail - (3 * V));
-        last.Store(tail - (2 * V));
-        last.Store(tail - V);
+        TWidth.Store(last, tail - (4 * v));
+        TWidth.Store(last, tail - (3 * v));
+        TWidth.Store(last, tail - (2 * v));
+        TWidth.Store(last, tail - v);
     }
 }
